@@ -1,0 +1,99 @@
+"""Pelican settings for local builds and preview (relative URLs)."""
+
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+if os.path.join(HERE, "plugins") not in sys.path:  # the newsarchive package, without an install
+    sys.path.insert(0, os.path.join(HERE, "plugins"))
+
+SITENAME = "Partnerships against Trafficking and Smuggling: News Archive"
+SITE_SHORTNAME = "Partnership News Archive"
+SITE_DESCRIPTION = (
+    "A searchable archive of press releases about partnerships against human trafficking "
+    "and migrant smuggling: MoUs, trainings, campaigns and the organizations behind them."
+)
+AUTHOR = "International Organization for Migration (IOM)"
+PUBLISHER_SLUG = "iom"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = os.path.join(HERE, "content")
+OUTPUT_PATH = os.path.join(HERE, "output")
+THEME = os.path.join(HERE, "theme")
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
+PLUGINS = ["archive_releases", "archive_taxonomies"]
+
+# Releases are read by our generator, not Pelican's ArticlesGenerator (their date is optional).
+ARTICLE_PATHS = []
+PAGE_PATHS = ["pages"]
+RELEASE_PATHS = ["releases"]
+STATIC_PATHS = ["images", "extra"]
+ARCHIVE_REGISTRY = "partners.yaml"
+IGNORE_FILES = [".#*", "*.yaml", "README*"]
+FILENAME_METADATA = r"(?P<slug>[^/]+)"
+DIRECT_TEMPLATES = []
+HOME_LATEST = 10
+
+RELEASE_URL = "releases/{folder}/{slug}/"
+RELEASE_SAVE_AS = "releases/{folder}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+YEARS_URL = "years/"
+YEARS_SAVE_AS = "years/index.html"
+YEAR_URL = "years/{year}/"
+YEAR_SAVE_AS = "years/{year}/index.html"
+for _kind, _plural in (("PARTNER", "partners"), ("COUNTRY", "countries"), ("SDG", "sdgs")):
+    globals()[f"{_kind}_INDEX_URL"] = f"{_plural}/"
+    globals()[f"{_kind}_INDEX_SAVE_AS"] = f"{_plural}/index.html"
+    globals()[f"{_kind}_URL"] = f"{_plural}/{{slug}}/"
+    globals()[f"{_kind}_SAVE_AS"] = f"{_plural}/{{slug}}/index.html"
+    globals()[f"{_kind}_FEED_ATOM"] = f"{_plural}/{{slug}}/feed.atom"
+    globals()[f"{_kind}_FEED_ATOM_SAVE_AS"] = f"{_plural}/{{slug}}/feed.atom"
+# Pelican's own article, tag, category and author pages are not used.
+for _kind in (
+    "ARTICLE",
+    "DRAFT",
+    "TAG",
+    "CATEGORY",
+    "AUTHOR",
+    "ARTICLE_LANG",
+    "DRAFT_LANG",
+    "PAGE_LANG",
+):
+    globals()[f"{_kind}_SAVE_AS"] = ""
+DRAFT_PAGE_SAVE_AS = ""
+
+DEFAULT_PAGINATION = 20
+PAGINATED_TEMPLATES = {"term": 20, "year": 20}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Feeds: Pelican's built-in ones are off; the plugins write the site feed and one per term.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+ARCHIVE_FEED_ATOM = "feeds/all.atom"
+FEED_DOMAIN = os.environ.get("ARCHIVE_PREVIEW_URL", "http://127.0.0.1:8000")
+FEED_MAX_ITEMS = 50
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False
+SUMMARY_MAX_LENGTH = 50

@@ -1,0 +1,12 @@
+"""Pelican plugin: read YAML front-matter releases and write release, home, year and feed pages."""
+
+from pelican import signals
+
+from .generator import get_generators
+from .reader import add_reader
+
+
+def register():
+    """Connect the reader and the releases generator."""
+    signals.readers_init.connect(add_reader)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,168 @@
+"""The releases generator: release pages, home page, year archives and the site feed."""
+
+from __future__ import annotations
+
+import logging
+
+from newsarchive.collection import sort_releases, years_of
+from pelican.contents import Content
+from pelican.generators import CachingGenerator
+
+logger = logging.getLogger(__name__)
+
+
+class Release(Content):
+    """A press release; unlike Pelican's Article, its date is optional."""
+
+    mandatory_properties = ("title",)
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    default_template = "release"
+
+
+def _record(release: Release):
+    return release.record
+
+
+class YearArchive:
+    """One year's page (or the undated releases' page)."""
+
+    def __init__(self, key: str, releases: list[Release], settings: dict):
+        self.key = key
+        self.name = "Date unknown" if key == "undated" else key
+        self.releases = releases
+        self.url = settings["YEAR_URL"].format(year=key)
+        self.save_as = settings["YEAR_SAVE_AS"].format(year=key)
+
+
+class ReleasesGenerator(CachingGenerator):
+    """Reads every release under RELEASE_PATHS and writes the pages that list them by date."""
+
+    def __init__(self, *args, **kwargs):
+        self.releases: list[Release] = []
+        self.drafts: list[Release] = []
+        self.years: list[YearArchive] = []
+        super().__init__(*args, **kwargs)
+
+    def generate_context(self) -> None:
+        """Read releases, order them, link neighbours and publish them to the shared context."""
+        releases, drafts = [], []
+        for path in self.get_files(self.settings["RELEASE_PATHS"]):
+            release = self.get_cached_data(path, None)
+            if release is None:
+                try:
+                    release = self.readers.read_file(
+                        base_path=self.path, path=path, content_class=Release, context=self.context
+                    )
+                except Exception as exc:  # a broken file is reported, the others still build
+                    logger.error("Could not read %s: %s", path, exc)
+                    self._add_failed_source_path(path)
+                    continue
+                if not release.is_valid():
+                    self._add_failed_source_path(path)
+                    continue
+                self.cache_data(path, release)
+            (drafts if release.status == "draft" else releases).append(release)
+            self.add_source_path(release)
+        self.releases = sort_releases(releases, _record)
+        self.drafts = sort_releases(drafts, _record)
+        for newer, release, older in zip(
+            [None, *self.releases[:-1]], self.releases, [*self.releases[1:], None], strict=True
+        ):
+            release.newer_release, release.older_release = newer, older
+        self.years = [
+            YearArchive(y, items, self.settings) for y, items in years_of(self.releases, _record)
+        ]
+        self._check_unique_urls()
+        self.context["releases"] = self.releases
+        self.context["release_years"] = self.years
+        self.save_cache()
+        self.readers.save_cache()
+
+    def _check_unique_urls(self) -> None:
+        seen: dict[str, str] = {}
+        for release in self.releases:
+            if release.save_as in seen:
+                logger.error(
+                    "%s and %s both publish to %s: rename one of the files",
+                    seen[release.save_as],
+                    release.relative_source_path,
+                    release.save_as,
+                )
+            seen[release.save_as] = release.relative_source_path
+
+    def generate_output(self, writer) -> None:
+        """Write release pages, the home page, year archives and the site feed."""
+        self.write_releases(writer)
+        self.write_home(writer)
+        self.write_years(writer)
+        self.write_feed(writer)
+
+    def write_releases(self, writer) -> None:
+        """One page per published release."""
+        template = self.get_template("release")
+        for release in self.releases:
+            writer.write_file(
+                release.save_as,
+                template,
+                self.context,
+                release=release,
+                page_name=release.url,
+                url=release.url,
+                relative_urls=self.settings["RELATIVE_URLS"],
+            )
+
+    def write_home(self, writer) -> None:
+        """The home page: latest releases and the ways into the archive."""
+        writer.write_file(
+            "index.html",
+            self.get_template("index"),
+            self.context,
+            latest=self.releases[: self.settings.get("HOME_LATEST", 10)],
+            page_name="index",
+            url="",
+            relative_urls=self.settings["RELATIVE_URLS"],
+        )
+
+    def write_years(self, writer) -> None:
+        """The archive overview and one page per year."""
+        writer.write_file(
+            self.settings["YEARS_SAVE_AS"],
+            self.get_template("years"),
+            self.context,
+            page_name="years",
+            url=self.settings["YEARS_URL"],
+            relative_urls=self.settings["RELATIVE_URLS"],
+        )
+        template = self.get_template("year")
+        for year in self.years:
+            writer.write_file(
+                year.save_as,
+                template,
+                self.context,
+                year=year,
+                paginated={"releases": year.releases},
+                template_name="year",
+                page_name=year.url,
+                url=year.url,
+                relative_urls=self.settings["RELATIVE_URLS"],
+            )
+
+    def write_feed(self, writer) -> None:
+        """The site's Atom feed of dated releases (undated ones cannot be placed in time)."""
+        path = self.settings.get("ARCHIVE_FEED_ATOM")
+        if not path:
+            return
+        dated = [r for r in self.releases if r.record.date]
+        writer.write_feed(
+            dated,
+            self.context,
+            path,
+            self.settings.get("ARCHIVE_FEED_ATOM_URL", path),
+            feed_title=self.settings["SITENAME"],
+        )
+
+
+def get_generators(pelican):
+    """The releases generator runs before the taxonomy generator (which reads its releases)."""
+    return ReleasesGenerator

@@ -1,0 +1,98 @@
+"""Markdown reader for YAML front-matter files; releases are validated against the content model."""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+
+import yaml
+from markdown import Markdown
+from newsarchive.registry import Registry, load_registry
+from newsarchive.release import parse_release, split_front_matter
+from pelican.readers import MarkdownReader
+from pelican.utils import SafeDatetime
+
+logger = logging.getLogger(__name__)
+
+
+def registry_path(settings: dict) -> str:
+    """Absolute path of the partner registry named by ARCHIVE_REGISTRY (relative to PATH)."""
+    return os.path.join(settings["PATH"], settings.get("ARCHIVE_REGISTRY", "partners.yaml"))
+
+
+class FrontMatterMarkdownReader(MarkdownReader):
+    """Reads `---` YAML front matter and a Markdown body; releases are validated and resolved."""
+
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._registry: Registry | None = None
+
+    @property
+    def registry(self) -> Registry:
+        """The partner registry, read once per reader."""
+        if self._registry is None:
+            self._registry = load_registry(registry_path(self.settings))
+            for problem in self._registry.problems:
+                logger.error("%s", problem)
+        return self._registry
+
+    def _render(self, text: str) -> str:
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        return self._md.convert(text)
+
+    def _is_release(self, source_path: str) -> bool:
+        rel = os.path.relpath(source_path, self.settings["PATH"])
+        return rel.split(os.sep)[0] in self.settings.get("RELEASE_PATHS", ["releases"])
+
+    def read(self, source_path: str):
+        """Return (HTML, metadata) for one file."""
+        with open(source_path, encoding="utf-8-sig") as fh:
+            text = fh.read()
+        rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
+        if not self._is_release(source_path):
+            return self._read_page(text, rel)
+        release, problems = parse_release(text, rel, self.registry)
+        for problem in problems:
+            log = logger.error if problem.level == "error" else logger.warning
+            log("%s", problem)
+        if release is None:
+            raise ValueError(f"{rel}: release cannot be read (see the errors above)")
+        metadata = {
+            "title": release.title,
+            "record": release,
+            "status": release.status,
+            "summary": html.escape(release.summary),
+            "folder": release.folder,
+        }
+        if release.date:
+            metadata["date"] = SafeDatetime(release.date.year, release.date.month, release.date.day)
+        return self._render(release.body), metadata
+
+    def _read_page(self, text: str, rel: str):
+        parts = split_front_matter(text)
+        if parts is None:
+            raise ValueError(f"{rel}: no front matter: start the file with '---', YAML, '---'")
+        fm, body, _ = parts
+        meta = yaml.safe_load(fm) or {}
+        if not isinstance(meta, dict):
+            raise ValueError(f"{rel}: front matter must be YAML fields (key: value)")
+        metadata = {
+            str(k).lower(): self.process_metadata(str(k).lower(), v) for k, v in meta.items()
+        }
+        return self._render(body), metadata
+
+    def process_metadata(self, name, value):
+        """Plain values stay as they are; strings go through Pelican's usual processing."""
+        if isinstance(value, str):
+            return super().process_metadata(name, value)
+        return value
+
+
+def add_reader(readers) -> None:
+    """Use the front-matter reader for Markdown files."""
+    for ext in FrontMatterMarkdownReader.file_extensions:
+        readers.reader_classes[ext] = FrontMatterMarkdownReader

@@ -1,0 +1,223 @@
+"""The partner registry: one entry per organization, resolved by slug, acronym, name or alias."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .text import match_key, slugify
+
+ORG_TYPES = {
+    "un-agency": "UN agencies",
+    "intergovernmental": "Intergovernmental organizations",
+    "government": "Governments",
+    "national-institution": "National institutions",
+    "ngo": "NGOs",
+    "private-sector": "Private sector",
+    "donor": "Donors and funds",
+}
+REQUIRED_FIELDS = ("slug", "name", "type")
+
+
+@dataclass(frozen=True)
+class Organization:
+    """One organization of the registry."""
+
+    slug: str
+    name: str
+    type: str
+    acronym: str = ""
+    aliases: tuple[str, ...] = ()
+    country: str = ""
+    url: str = ""
+    description: str = ""
+    review: bool = False
+
+    @property
+    def label(self) -> str:
+        """Name with acronym, as shown in lists: "Federal Investigation Agency (FIA)"."""
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def short(self) -> str:
+        """Acronym when there is one, else the name."""
+        return self.acronym or self.name
+
+    @property
+    def type_label(self) -> str:
+        """Human name of the organization type."""
+        return ORG_TYPES.get(self.type, self.type)
+
+    def keys(self) -> list[str]:
+        """Every string this organization answers to."""
+        names = [self.slug, self.name, self.acronym, *self.aliases]
+        return [n for n in names if n]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem found in a data file: where, how bad, and what to do."""
+
+    path: str
+    line: int
+    level: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.level}: {self.message}"
+
+
+@dataclass
+class Registry:
+    """All organizations, with an index from match key to organization."""
+
+    organizations: list[Organization] = field(default_factory=list)
+    path: str = "partners.yaml"
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._index: dict[str, Organization] = {}
+        self._by_slug: dict[str, Organization] = {}
+        for org in self.organizations:
+            self._by_slug.setdefault(org.slug, org)
+            for key in org.keys():
+                self._index.setdefault(match_key(key), org)
+
+    def __iter__(self):
+        return iter(self.organizations)
+
+    def __len__(self) -> int:
+        return len(self.organizations)
+
+    def get(self, slug: str) -> Organization | None:
+        """The organization with this slug, if any."""
+        return self._by_slug.get(slug)
+
+    def resolve(self, value: str) -> Organization | None:
+        """The organization a front-matter value names (slug, acronym, name or alias), if any."""
+        if not value:
+            return None
+        return self._index.get(match_key(value))
+
+    def suggest(self, value: str, limit: int = 3) -> list[Organization]:
+        """Organizations whose names are close to an unknown value, best first."""
+        key = match_key(value)
+        candidates = difflib.get_close_matches(key, list(self._index), n=limit * 3, cutoff=0.6)
+        seen: list[Organization] = []
+        for cand in candidates:
+            org = self._index[cand]
+            if org not in seen:
+                seen.append(org)
+        return seen[:limit]
+
+
+def _as_tuple(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
+    """Parse registry YAML into a Registry; problems (with lines) are collected, not raised."""
+    problems: list[Problem] = []
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        problems.append(Problem(path, line, "error", f"invalid YAML: {problem}; fix the syntax"))
+        return Registry([], path, problems)
+    if data is None:
+        data = []
+    if not isinstance(data, list):
+        problems.append(
+            Problem(path, 1, "error", "the registry must be a YAML list of organizations")
+        )
+        return Registry([], path, problems)
+    lines = [item.start_mark.line + 1 for item in node.value] if node is not None else []
+    orgs: list[Organization] = []
+    seen_keys: dict[str, tuple[str, int]] = {}
+    for i, entry in enumerate(data):
+        line = lines[i] if i < len(lines) else 1
+        if not isinstance(entry, dict):
+            problems.append(Problem(path, line, "error", "each organization must be a mapping"))
+            continue
+        missing = [f for f in REQUIRED_FIELDS if not entry.get(f)]
+        if "slug" in missing and entry.get("name"):
+            entry = {**entry, "slug": slugify(entry.get("acronym") or entry["name"])}
+            missing.remove("slug")
+        if missing:
+            label = entry.get("name") or entry.get("slug") or f"entry {i + 1}"
+            problems.append(
+                Problem(path, line, "error", f"organization {label!r} lacks {', '.join(missing)}")
+            )
+            continue
+        org_type = str(entry["type"])
+        if org_type not in ORG_TYPES:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "error",
+                    f"organization {entry['slug']!r} has unknown type {org_type!r} "
+                    f"(use one of: {', '.join(ORG_TYPES)})",
+                )
+            )
+        org = Organization(
+            slug=str(entry["slug"]),
+            name=str(entry["name"]),
+            type=org_type,
+            acronym=str(entry.get("acronym") or ""),
+            aliases=_as_tuple(entry.get("aliases")),
+            country=str(entry.get("country") or ""),
+            url=str(entry.get("url") or ""),
+            description=str(entry.get("description") or "").strip(),
+            review=bool(entry.get("review", False)),
+        )
+        for key in org.keys():
+            k = match_key(key)
+            if k in seen_keys and seen_keys[k][0] != org.slug:
+                other, other_line = seen_keys[k]
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        "error",
+                        f"{key!r} of {org.slug!r} also names {other!r} (line {other_line}); "
+                        "slugs, acronyms and aliases must each name one organization",
+                    )
+                )
+            seen_keys.setdefault(k, (org.slug, line))
+        orgs.append(org)
+    return Registry(orgs, path, problems)
+
+
+def load_registry(path: str | Path) -> Registry:
+    """Read the registry file; a missing file is an empty registry."""
+    p = Path(path)
+    if not p.exists():
+        return Registry([], str(p))
+    return parse_registry(p.read_text(encoding="utf-8"), str(p))
+
+
+def dump_organization(org: Organization) -> dict:
+    """The registry entry of an organization, as written to YAML."""
+    entry = {"slug": org.slug, "name": org.name}
+    if org.acronym:
+        entry["acronym"] = org.acronym
+    if org.aliases:
+        entry["aliases"] = list(org.aliases)
+    entry["type"] = org.type
+    for key in ("country", "url", "description"):
+        if getattr(org, key):
+            entry[key] = getattr(org, key)
+    if org.review:
+        entry["review"] = True
+    return entry

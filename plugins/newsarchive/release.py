@@ -1,0 +1,263 @@
+"""A release file: YAML front matter plus a Markdown body, parsed and validated as plain data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import frontmatter
+import yaml
+
+from .countries import Country, resolve_country, suggest_country
+from .registry import Organization, Problem, Registry
+from .sdgs import Goal, get_goal
+
+FIELD_ORDER = (
+    "title",
+    "date",
+    "dateline",
+    "summary",
+    "partners",
+    "funders",
+    "countries",
+    "sdgs",
+    "contacts",
+    "source",
+    "status",
+    "review",
+)
+STATUSES = ("published", "draft")
+LIST_FIELDS = ("partners", "funders", "countries", "sdgs", "contacts", "review")
+_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so an impossible date is reported, not raised."""
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+@dataclass
+class Release:
+    """A release's validated metadata and body."""
+
+    path: str
+    title: str
+    body: str
+    date: dt.date | None = None
+    dateline: str = ""
+    summary: str = ""
+    partners: list[Organization] = field(default_factory=list)
+    funders: list[Organization] = field(default_factory=list)
+    countries: list[Country] = field(default_factory=list)
+    sdgs: list[Goal] = field(default_factory=list)
+    contacts: list[dict] = field(default_factory=list)
+    source: str = ""
+    status: str = "published"
+    review: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> str:
+        """The folder a release lives in: its year, or "undated"."""
+        return f"{self.date:%Y}" if self.date else "undated"
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter YAML, body, line of the body's first line) or None when there is none."""
+    m = _FENCE.match(text)
+    if not m:
+        return None
+    body = text[m.end() :]
+    return m.group(1), body, text[: m.end()].count("\n") + 1
+
+
+def _field_lines(yaml_text: str) -> dict[str, int]:
+    """File line of each field ("sdgs") and list item ("sdgs.1"); front matter starts on line 2."""
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    lines: dict[str, int] = {}
+    for key, value in node.value:
+        name = str(key.value)
+        lines[name] = key.start_mark.line + 2
+        if isinstance(value, yaml.SequenceNode):
+            for i, item in enumerate(value.value):
+                lines[f"{name}.{i}"] = item.start_mark.line + 2
+    return lines
+
+
+def _as_list(value) -> list | None:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return None
+
+
+def parse_release(text: str, path: str, registry: Registry) -> tuple[Release | None, list[Problem]]:
+    """Parse and validate one release file; returns the release (None if unusable) and problems."""
+    problems: list[Problem] = []
+
+    def problem(key: str | None, level: str, message: str) -> None:
+        line = lines.get(key) or lines.get(key.split(".")[0]) if key else None
+        problems.append(Problem(path, line or 1, level, message))
+
+    lines: dict[str, int] = {}
+    parts = split_front_matter(text)
+    if parts is None:
+        problem(None, "error", "no front matter: start the file with '---', the YAML fields, '---'")
+        return None, problems
+    fm_text, body, _ = parts
+    try:
+        meta = yaml.load(fm_text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        what = getattr(exc, "problem", None) or "cannot be parsed"
+        problems.append(
+            Problem(
+                path,
+                line,
+                "error",
+                f"front matter is not valid YAML: {what}; "
+                "quote values that contain ':' or start with a special character",
+            )
+        )
+        return None, problems
+    lines = _field_lines(fm_text)
+    if not isinstance(meta, dict):
+        problem(None, "error", "front matter must be YAML fields (key: value)")
+        return None, problems
+
+    for key in meta:
+        if key not in FIELD_ORDER:
+            near = [f for f in FIELD_ORDER if f.startswith(str(key)[:3])]
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            problem(key, "warning", f"unknown field {key!r}{hint}; it is ignored")
+
+    title = meta.get("title")
+    if not title or not str(title).strip():
+        problem("title", "error", "missing 'title': add the release's headline")
+        title = ""
+    title = str(title).strip()
+
+    date = meta.get("date")
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    elif isinstance(date, str) and date.strip():
+        try:
+            date = dt.date.fromisoformat(date.strip())
+        except ValueError:
+            problem(
+                "date",
+                "error",
+                f"date {date!r} is not a real date: write YYYY-MM-DD, "
+                "or remove the field when the source gives no date",
+            )
+            date = None
+    elif date in (None, ""):
+        date = None
+    elif not isinstance(date, dt.date):
+        problem("date", "error", f"date {date!r} must be written YYYY-MM-DD")
+        date = None
+
+    status = str(meta.get("status") or "published").strip().lower()
+    if status not in STATUSES:
+        problem("status", "error", f"status {status!r} must be one of: {', '.join(STATUSES)}")
+        status = "draft"
+
+    lists: dict[str, list] = {}
+    for key in LIST_FIELDS:
+        value = _as_list(meta.get(key))
+        if value is None:
+            problem(key, "error", f"{key!r} must be a list (one '- item' per line)")
+            value = []
+        lists[key] = value
+
+    orgs: dict[str, list[Organization]] = {"partners": [], "funders": []}
+    for key in ("partners", "funders"):
+        for i, value in enumerate(lists[key]):
+            name = value.get("name") if isinstance(value, dict) else value
+            org = registry.resolve(str(name)) if name else None
+            if org is None:
+                near = registry.suggest(str(name or ""))
+                hint = f" (did you mean {near[0].short!r}?)" if near else ""
+                problem(
+                    f"{key}.{i}",
+                    "error",
+                    f"unknown organization {name!r} in {key}{hint}; "
+                    "use a slug, acronym, name or alias from content/partners.yaml or add it there",
+                )
+            elif org not in orgs[key]:
+                orgs[key].append(org)
+
+    countries: list[Country] = []
+    for i, value in enumerate(lists["countries"]):
+        country = resolve_country(str(value))
+        if country is None:
+            near = suggest_country(str(value))
+            hint = f" (did you mean {near[0].name} ({near[0].code})?)" if near else ""
+            problem(
+                f"countries.{i}",
+                "error",
+                f"unknown country {value!r}{hint}; "
+                "use an ISO 3166-1 alpha-2 code or the country's name",
+            )
+        elif country not in countries:
+            countries.append(country)
+
+    goals: list[Goal] = []
+    for i, value in enumerate(lists["sdgs"]):
+        goal = get_goal(value) if not isinstance(value, bool) else None
+        if goal is None:
+            problem(f"sdgs.{i}", "error", f"SDG {value!r} does not exist: use numbers 1 to 17")
+        elif goal not in goals:
+            goals.append(goal)
+
+    contacts: list[dict] = []
+    for value in lists["contacts"]:
+        if isinstance(value, str):
+            value = {"name": value}
+        if not isinstance(value, dict):
+            problem("contacts", "error", "each contact must have name, email and/or phone fields")
+            continue
+        contacts.append({k: str(v) for k, v in value.items() if v not in (None, "")})
+
+    release = Release(
+        path=path,
+        title=title,
+        body=body,
+        date=date,
+        dateline=str(meta.get("dateline") or "").strip(),
+        summary=str(meta.get("summary") or "").strip(),
+        partners=orgs["partners"],
+        funders=orgs["funders"],
+        countries=countries,
+        sdgs=goals,
+        contacts=contacts,
+        source=str(meta.get("source") or "").strip(),
+        status=status,
+        review=[str(r) for r in lists["review"]],
+        lines=lines,
+    )
+    return release, problems
+
+
+def dump_release(meta: dict, body: str) -> str:
+    """Markdown text with front matter, fields in the content model's order, empty ones left out."""
+    ordered = {k: meta[k] for k in FIELD_ORDER if meta.get(k) not in (None, "", [], {})}
+    if isinstance(ordered.get("date"), str):
+        ordered["date"] = dt.date.fromisoformat(ordered["date"])
+    post = frontmatter.Post(body.strip() + "\n", **ordered)
+    text = frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=100)
+    return text.rstrip("\n") + "\n"

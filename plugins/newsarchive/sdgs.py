@@ -1,0 +1,68 @@
+"""The 17 Sustainable Development Goals, with official titles and colours."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from .text import slugify
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG contrast ratio between two #rrggbb colours."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One SDG."""
+
+    number: int
+    title: str
+    colour: str
+
+    @property
+    def slug(self) -> str:
+        """URL slug, e.g. "16-peace-justice-and-strong-institutions"."""
+        return f"{self.number}-{slugify(self.title)}"
+
+    @property
+    def label(self) -> str:
+        """ "SDG 16: Peace, Justice and Strong Institutions"."""
+        return f"SDG {self.number}: {self.title}"
+
+    @property
+    def text_colour(self) -> str:
+        """Black or white, whichever contrasts more with the goal's colour."""
+        dark, light = "#000000", "#ffffff"
+        return (
+            dark
+            if contrast_ratio(self.colour, dark) >= contrast_ratio(self.colour, light)
+            else light
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def all_goals() -> tuple[Goal, ...]:
+    """The 17 goals in order."""
+    text = resources.files("newsarchive").joinpath("data/sdgs.yaml").read_text(encoding="utf-8")
+    return tuple(Goal(int(g["number"]), g["title"], g["colour"]) for g in yaml.safe_load(text))
+
+
+def get_goal(number: int) -> Goal | None:
+    """Goal by number, or None outside 1-17."""
+    try:
+        n = int(number)
+    except (TypeError, ValueError):
+        return None
+    return all_goals()[n - 1] if 1 <= n <= 17 else None

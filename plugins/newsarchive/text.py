@@ -1,0 +1,25 @@
+"""Small text helpers shared by the content model, the importer and the checks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def match_key(value: str) -> str:
+    """Key for case- and punctuation-insensitive matching ("U.N.O.D.C." == "unodc")."""
+    text = unidecode(unicodedata.normalize("NFKC", str(value))).lower().replace("&", " and ")
+    text = text.replace(".", "").replace("'", "")
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def slugify(value: str, max_length: int = 80) -> str:
+    """ASCII, lowercase, hyphen-separated slug ("Côte d'Ivoire" -> "cote-divoire")."""
+    slug = match_key(value).replace(" ", "-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug or "untitled"

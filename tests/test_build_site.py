@@ -1,0 +1,166 @@
+"""Build tests: tiny sites built into tmp_path, asserted on parsed HTML and feeds."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin, urlparse
+
+from tests.conftest import release
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+SMALL = {
+    "2024/unodc-mou.md": release(
+        "IOM and UNODC sign",
+        date="2024-07-02",
+        partners=["UNODC"],
+        countries=["Egypt"],
+        sdgs=[16, 17],
+    ),
+    "2023/fia-training.md": release(
+        "FIA training",
+        date="2023-09-25",
+        partners=["FIA"],
+        funders=["Japan"],
+        countries=["PK", "JP"],
+    ),
+    "undated/quake.md": release(
+        "Quake survivors", partners=["FIA"], countries=["Pakistan"], sdgs=[16]
+    ),
+    "2022/draft.md": release("Not ready", date="2022-01-01", partners=["UNODC"], status="draft"),
+}
+
+
+def titles(soup) -> list[str]:
+    return [a.get_text(strip=True) for a in soup.select("[data-release] h3 a")]
+
+
+def test_every_term_page_lists_exactly_its_releases(make_site):
+    site = make_site(SMALL)
+    assert site.errors == []
+    assert titles(site.page("partners/unodc/")) == ["IOM and UNODC sign"]
+    assert titles(site.page("partners/fia/")) == ["FIA training", "Quake survivors"]
+    assert titles(site.page("countries/pakistan/")) == ["FIA training", "Quake survivors"]
+    assert titles(site.page("countries/egypt/")) == ["IOM and UNODC sign"]
+    assert titles(site.page("sdgs/16-peace-justice-and-strong-institutions/")) == [
+        "IOM and UNODC sign",
+        "Quake survivors",
+    ]
+
+
+def test_partner_roles_are_labelled(make_site):
+    site = make_site(SMALL)
+    roles = [
+        r["data-role"] for r in site.page("partners/government-of-japan/").select("[data-role]")
+    ]
+    assert roles == ["funder"]
+    assert [r["data-role"] for r in site.page("partners/fia/").select("[data-role]")] == [
+        "partner"
+    ] * 2
+
+
+def test_index_pages_show_counts_and_groups(make_site):
+    site = make_site(SMALL)
+    partners = site.page("partners/")
+    counts = {li["data-term"]: int(li["data-count"]) for li in partners.select("[data-term]")}
+    assert counts == {"fia": 2, "government-of-japan": 1, "unodc": 1}
+    assert [h.get_text() for h in partners.select("main h2")] == ["UN agencies", "Governments"]
+    countries = site.page("countries/")
+    assert [h.get_text() for h in countries.select("main h2")] == ["Africa", "Asia"]
+    sdgs = site.page("sdgs/").select("[data-term]")
+    assert len(sdgs) == 17
+    assert {li["data-term"]: li["data-count"] for li in sdgs}[
+        "16-peace-justice-and-strong-institutions"
+    ] == "2"
+    assert sum("empty" in li["class"] for li in sdgs) == 15
+
+
+def test_undated_release_is_published_as_date_unknown_and_sorted_last(make_site):
+    site = make_site(SMALL)
+    page = site.page("releases/undated/quake/")
+    assert page.select_one(".meta .undated").get_text() == "Date unknown"
+    assert page.find("time") is None
+    assert titles(site.page("/")) == ["IOM and UNODC sign", "FIA training", "Quake survivors"]
+    years = {li["data-term"]: li["data-count"] for li in site.page("years/").select("[data-term]")}
+    assert years == {"2024": "1", "2023": "1", "undated": "1"}
+
+
+def test_drafts_are_not_published(make_site):
+    site = make_site(SMALL)
+    assert not (site.output / "releases/2022").exists()
+    assert "Not ready" not in (site.output / "index.html").read_text()
+    assert not (site.output / "years/2022").exists()
+
+
+def test_release_page_links_partners_countries_sdgs_and_neighbours(make_site):
+    site = make_site(SMALL)
+    page = site.page("releases/2023/fia-training/")
+    assert page.h1.get_text() == "FIA training"
+    assert page.select_one("time")["datetime"] == "2023-09-25"
+    assert [a.get_text() for a in page.select("[data-field=partners] a")] == ["FIA"]
+    assert [a.get_text() for a in page.select("[data-field=funders] a")] == ["Government of Japan"]
+    assert [a.get_text() for a in page.select("[data-field=countries] a")] == ["Pakistan", "Japan"]
+    assert page.select_one("a[rel=prev]").get_text(strip=True).endswith("IOM and UNODC sign")
+    assert page.select_one("a[rel=next]").get_text(strip=True).endswith("Quake survivors")
+
+
+def test_pagination_of_term_pages(make_site):
+    many = {
+        f"2020/r{i:02d}.md": release(
+            f"Release {i:02d}", date=f"2020-01-{i + 1:02d}", partners=["UNODC"]
+        )
+        for i in range(25)
+    }
+    site = make_site(many)
+    first, second = site.page("partners/unodc/"), site.page("partners/unodc/page/2/")
+    assert len(titles(first)) == 20 and len(titles(second)) == 5
+    assert first.select_one(".pagination a[rel=next]")["href"].endswith("partners/unodc/page/2/")
+
+
+def test_feeds_parse_and_hold_dated_releases(make_site):
+    site = make_site(SMALL)
+    for path in ("feeds/all.atom", "partners/fia/feed.atom", "countries/pakistan/feed.atom"):
+        root = ET.parse(site.output / path).getroot()
+        assert root.tag == f"{ATOM}feed"
+        assert root.find(f"{ATOM}id") is not None and root.find(f"{ATOM}updated") is not None
+    entries = ET.parse(site.output / "partners/fia/feed.atom").getroot().findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}title").text for e in entries] == ["FIA training"]
+    term = site.page("partners/fia/")
+    assert term.select_one('link[rel=alternate][type="application/atom+xml"][title^="Federal"]')
+
+
+def test_internal_links_resolve(make_site):
+    site = make_site(SMALL)
+    broken = []
+    for html in site.output.rglob("*.html"):
+        rel = html.relative_to(site.output).as_posix()
+        soup = site.page(rel)
+        for tag in soup.select("a[href], link[href]"):
+            href = tag["href"]
+            if urlparse(href).scheme or href.startswith(("mailto:", "tel:", "#")):
+                continue
+            target = urlparse(urljoin(f"http://x/{rel}", href)).path.lstrip("/")
+            path = site.output / target
+            if not (path.is_file() or (path / "index.html").is_file()):
+                broken.append(f"{rel} -> {href}")
+    assert broken == []
+
+
+def test_unknown_partner_fails_the_build_with_file_and_line(make_site):
+    site = make_site({"2024/x.md": release("X", date="2024-01-01", partners=["UNDOC"])})
+    [message] = [m for m in site.errors if "UNDOC" in m]
+    assert "content/releases/2024/x.md:5: error: unknown organization 'UNDOC'" in message
+
+
+def test_all_plugins_are_active(tmp_path):
+    from newsarchive.site import check_plugins
+    from pelican.settings import read_settings
+
+    from tests.conftest import ROOT
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    assert settings["PLUGINS"] == ["archive_releases", "archive_taxonomies"]
+    assert check_plugins(settings) == []
+    assert check_plugins({**settings, "PLUGINS": [*settings["PLUGINS"], "no_such_plugin"]}) == [
+        "no_such_plugin"
+    ]
