@@ -15,6 +15,7 @@ SITE_DESCRIPTION = (
 )
 AUTHOR = "International Organization for Migration (IOM)"
 PUBLISHER_SLUG = "iom"
+PUBLISHER_URL = "https://www.iom.int/"
 SITEURL = ""
 RELATIVE_URLS = True
 
@@ -26,7 +27,7 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["archive_releases", "archive_taxonomies"]
+PLUGINS = ["archive_releases", "archive_taxonomies", "archive_sitefiles"]
 
 # Releases are read by our generator, not Pelican's ArticlesGenerator (their date is optional).
 ARTICLE_PATHS = []
@@ -82,7 +83,8 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 ARCHIVE_FEED_ATOM = "feeds/all.atom"
-FEED_DOMAIN = os.environ.get("ARCHIVE_PREVIEW_URL", "http://127.0.0.1:8000")
+# Absolute site address for feeds, canonical links and the sitemap (publishconf sets the real one).
+SITE_ABSOLUTE_URL = os.environ.get("ARCHIVE_PREVIEW_URL", "http://127.0.0.1:8000")
 FEED_MAX_ITEMS = 50
 
 MARKDOWN = {

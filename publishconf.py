@@ -9,6 +9,6 @@ from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("ARCHIVE_SITEURL", "https://example.org/archive").rstrip("/")
 RELATIVE_URLS = False
-FEED_DOMAIN = SITEURL
+SITE_ABSOLUTE_URL = SITEURL
 ARCHIVE_FEED_ATOM = "feeds/all.atom"
 DELETE_OUTPUT_DIRECTORY = True

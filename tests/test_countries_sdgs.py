@@ -1,6 +1,7 @@
 """Countries (pycountry names, codes, M49 regions, XK) and the 17 SDGs."""
 
 import pytest
+
 from newsarchive.countries import all_countries, resolve_country, suggest_country
 from newsarchive.sdgs import all_goals, contrast_ratio, get_goal
 

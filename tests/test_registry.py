@@ -1,7 +1,6 @@
 """The partner registry: resolution by slug, acronym, name, alias; its own problems."""
 
 from newsarchive.registry import parse_registry
-
 from tests.conftest import REGISTRY
 
 
@@ -51,7 +50,6 @@ def test_invalid_yaml_reports_line():
 
 def test_real_registry_is_clean():
     from newsarchive.registry import load_registry
-
     from tests.conftest import ROOT
 
     reg = load_registry(ROOT / "content" / "partners.yaml")

@@ -5,7 +5,6 @@ import textwrap
 
 from newsarchive.registry import parse_registry
 from newsarchive.release import dump_release, parse_release
-
 from tests.conftest import REGISTRY
 
 REG = parse_registry(REGISTRY)

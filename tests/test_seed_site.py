@@ -8,7 +8,6 @@ from collections import defaultdict
 
 from newsarchive.registry import load_registry
 from newsarchive.release import parse_release
-
 from tests.conftest import ROOT
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from newsarchive.collection import sort_releases, years_of
 from pelican.contents import Content
 from pelican.generators import CachingGenerator
+
+from newsarchive.collection import sort_releases, years_of
+from newsarchive.feeds import Feed, FeedEntry, render_atom
+from newsarchive.output import write_bytes
+from newsarchive.structured import collection_page, news_article, to_script_json
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +26,57 @@ class Release(Content):
 
 def _record(release: Release):
     return release.record
+
+
+def absolute_url(settings: dict, path: str) -> str:
+    """Absolute URL of a site path, from SITE_ABSOLUTE_URL (feeds, canonical links, sitemap)."""
+    return f"{settings['SITE_ABSOLUTE_URL'].rstrip('/')}/{path.lstrip('/')}"
+
+
+def term_url_makers(settings: dict) -> dict:
+    """kind -> function(slug) giving the absolute URL of that term's page."""
+
+    def maker(pattern: str):
+        return lambda slug: absolute_url(settings, pattern.format(slug=slug))
+
+    return {kind: maker(settings[f"{kind.upper()}_URL"]) for kind in ("partner", "country", "sdg")}
+
+
+def collection_jsonld(settings: dict, name: str, path: str, description: str, items) -> str:
+    """CollectionPage JSON-LD for a page listing releases or terms (`.title` or `.name`, `.url`)."""
+    items = [(getattr(i, "title", None) or i.name, absolute_url(settings, i.url)) for i in items]
+    return to_script_json(collection_page(name, absolute_url(settings, path), description, items))
+
+
+def write_atom(settings: dict, path: str, title: str, page_path: str, releases) -> None:
+    """Write an Atom feed of the dated releases (undated ones have no place in time)."""
+    base = settings["SITE_ABSOLUTE_URL"].rstrip("/")
+    entries = [
+        FeedEntry(
+            title=r.title,
+            url=absolute_url(settings, r.url),
+            date=r.record.date,
+            summary=r.record.summary,
+            content_html=r.get_content(base),
+            categories=tuple(
+                [o.short for o in r.record.partners + r.record.funders]
+                + [c.name for c in r.record.countries]
+                + [g.label for g in r.record.sdgs]
+            ),
+        )
+        for r in releases
+        if r.record.date
+    ][: settings.get("FEED_MAX_ITEMS") or None]
+    feed = Feed(
+        title=title,
+        site_url=base,
+        self_url=absolute_url(settings, path),
+        page_url=absolute_url(settings, page_path),
+        author=settings["AUTHOR"],
+        entries=entries,
+        subtitle=settings.get("SITE_DESCRIPTION", ""),
+    )
+    write_bytes(settings["OUTPUT_PATH"], path, render_atom(feed))
 
 
 class YearArchive:
@@ -101,12 +156,17 @@ class ReleasesGenerator(CachingGenerator):
     def write_releases(self, writer) -> None:
         """One page per published release."""
         template = self.get_template("release")
+        publisher = (self.settings["AUTHOR"], self.settings.get("PUBLISHER_URL", ""))
+        makers = term_url_makers(self.settings)
         for release in self.releases:
+            url = absolute_url(self.settings, release.url)
+            jsonld = to_script_json(news_article(release.record, url, publisher, makers))
             writer.write_file(
                 release.save_as,
                 template,
                 self.context,
                 release=release,
+                jsonld=jsonld,
                 page_name=release.url,
                 url=release.url,
                 relative_urls=self.settings["RELATIVE_URLS"],
@@ -141,6 +201,7 @@ class ReleasesGenerator(CachingGenerator):
                 template,
                 self.context,
                 year=year,
+                jsonld=collection_jsonld(self.settings, year.name, year.url, "", year.releases),
                 paginated={"releases": year.releases},
                 template_name="year",
                 page_name=year.url,
@@ -151,16 +212,8 @@ class ReleasesGenerator(CachingGenerator):
     def write_feed(self, writer) -> None:
         """The site's Atom feed of dated releases (undated ones cannot be placed in time)."""
         path = self.settings.get("ARCHIVE_FEED_ATOM")
-        if not path:
-            return
-        dated = [r for r in self.releases if r.record.date]
-        writer.write_feed(
-            dated,
-            self.context,
-            path,
-            self.settings.get("ARCHIVE_FEED_ATOM_URL", path),
-            feed_title=self.settings["SITENAME"],
-        )
+        if path:
+            write_atom(self.settings, path, self.settings["SITENAME"], "", self.releases)
 
 
 def get_generators(pelican):

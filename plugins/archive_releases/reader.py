@@ -8,10 +8,11 @@ import os
 
 import yaml
 from markdown import Markdown
-from newsarchive.registry import Registry, load_registry
-from newsarchive.release import parse_release, split_front_matter
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
+
+from newsarchive.registry import Registry, load_registry
+from newsarchive.release import parse_release, split_front_matter
 
 logger = logging.getLogger(__name__)
 

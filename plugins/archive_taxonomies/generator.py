@@ -6,11 +6,13 @@ import logging
 import os
 from itertools import groupby
 
+from pelican.generators import Generator
+from pelican.urlwrappers import URLWrapper
+
+from archive_releases.generator import collection_jsonld, write_atom
 from newsarchive.collection import group_by
 from newsarchive.registry import load_registry
 from newsarchive.taxonomy import TAXONOMIES, Taxonomy, term_name, term_sort_key
-from pelican.generators import Generator
-from pelican.urlwrappers import URLWrapper
 
 logger = logging.getLogger(__name__)
 
@@ -122,6 +124,9 @@ class TaxonomyGenerator(Generator):
             self.get_template("terms"),
             self.context,
             index=index,
+            jsonld=collection_jsonld(
+                self.settings, index.title, index.url, index.taxonomy.intro, index.terms
+            ),
             page_name=index.url,
             url=index.url,
             relative_urls=self.settings["RELATIVE_URLS"],
@@ -134,6 +139,7 @@ class TaxonomyGenerator(Generator):
             self.get_template("term"),
             self.context,
             term=term,
+            jsonld=collection_jsonld(self.settings, term.name, term.url, "", term.releases),
             paginated={"releases": term.releases},
             template_name="term",
             page_name=term.page_name,
@@ -143,16 +149,9 @@ class TaxonomyGenerator(Generator):
 
     def write_term_feed(self, writer, term: Term) -> None:
         """The term's Atom feed of dated releases."""
-        if not self.settings.get("ARCHIVE_FEED_ATOM") or not term.count:
-            return
-        dated = [r for r in term.releases if r.record.date]
-        writer.write_feed(
-            dated,
-            self.context,
-            term._from_settings("FEED_ATOM_SAVE_AS"),
-            term.feed_url,
-            feed_title=f"{term.name} | {self.settings['SITENAME']}",
-        )
+        if self.settings.get("ARCHIVE_FEED_ATOM") and term.count:
+            title = f"{term.name} | {self.settings['SITENAME']}"
+            write_atom(self.settings, term.feed_url, title, term.url, term.releases)
 
 
 def get_generators(pelican):

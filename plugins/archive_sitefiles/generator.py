@@ -1,0 +1,66 @@
+"""sitemap.xml, robots.txt and 404.html; the sitemap lists every HTML page the build wrote."""
+
+from __future__ import annotations
+
+import os
+
+from pelican.generators import Generator
+
+from archive_releases.generator import absolute_url
+from newsarchive.output import write_bytes
+from newsarchive.sitefiles import render_robots, render_sitemap
+
+WRITTEN_KEY = "archive_written_pages"
+
+
+def record_written(path, context=None) -> None:
+    """Note each HTML file written in this build's context (the list lives in the context)."""
+    pages = (context or {}).get(WRITTEN_KEY)
+    if pages is not None and str(path).endswith(".html"):
+        pages.append(str(path))
+
+
+class SiteFilesGenerator(Generator):
+    """Runs last among the plugin generators: every page has been written by then."""
+
+    def generate_context(self) -> None:
+        """Start this build's list of written pages."""
+        self.context[WRITTEN_KEY] = []
+
+    def generate_output(self, writer) -> None:
+        """Write 404.html, then the sitemap of every page, then robots.txt."""
+        self.write_not_found(writer)
+        self.write_sitemap()
+        self.write_robots()
+
+    def write_not_found(self, writer) -> None:
+        """The styled 404 page, with root-relative links so it works at any missing path."""
+        writer.write_file(
+            "404.html",
+            self.get_template("404"),
+            {**self.context, "SITEURL": self.settings.get("NOT_FOUND_SITEURL", "")},
+            page_name="404",
+            relative_urls=False,
+        )
+
+    def write_sitemap(self) -> None:
+        """sitemap.xml with the absolute URL of every page (index.html shown as its folder)."""
+        output = self.settings["OUTPUT_PATH"]
+        paths = set()
+        for path in self.context.get(WRITTEN_KEY, []):
+            rel = os.path.relpath(path, output).replace(os.sep, "/")
+            if rel == "404.html":
+                continue
+            paths.add(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        urls = [absolute_url(self.settings, p) for p in sorted(paths)]
+        write_bytes(output, "sitemap.xml", render_sitemap(urls))
+
+    def write_robots(self) -> None:
+        """robots.txt pointing at the sitemap."""
+        sitemap = absolute_url(self.settings, "sitemap.xml")
+        write_bytes(self.settings["OUTPUT_PATH"], "robots.txt", render_robots(sitemap))
+
+
+def get_generators(pelican):
+    """The site-files generator."""
+    return SiteFilesGenerator

@@ -1,0 +1,92 @@
+"""schema.org JSON-LD for release pages (NewsArticle) and term pages (CollectionPage)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from .release import Release
+
+
+def to_script_json(data: dict) -> str:
+    """JSON for a <script type="application/ld+json"> block: sorted keys, '</' escaped."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/")
+
+
+def _org(name: str, url: str) -> dict:
+    return {"@type": "Organization", "name": name, "url": url}
+
+
+def news_article(
+    record: Release,
+    url: str,
+    publisher: tuple[str, str],
+    page_urls: dict[str, Callable[[str], str]],
+) -> dict:
+    """NewsArticle for a release; `page_urls[kind](slug)` gives absolute URLs of term pages."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": record.title[:110],
+        "name": record.title,
+        "url": url,
+        "mainEntityOfPage": url,
+        "publisher": _org(*publisher),
+        "author": _org(*publisher),
+        "isAccessibleForFree": True,
+        "inLanguage": "en",
+    }
+    if record.date:
+        data["datePublished"] = record.date.isoformat()
+    if record.summary:
+        data["description"] = record.summary
+    if record.dateline:
+        data["locationCreated"] = {"@type": "Place", "name": record.dateline}
+    if record.sdgs:
+        data["about"] = [
+            {"@type": "Thing", "name": g.label, "url": page_urls["sdg"](g.slug)}
+            for g in record.sdgs
+        ]
+    orgs = record.partners + record.funders
+    if orgs:
+        data["mentions"] = [
+            {
+                **_org(o.name, o.url or page_urls["partner"](o.slug)),
+                **({"alternateName": o.acronym} if o.acronym else {}),
+                "sameAs": page_urls["partner"](o.slug),
+            }
+            for o in orgs
+        ]
+    if record.countries:
+        data["contentLocation"] = [
+            {
+                "@type": "Country",
+                "name": c.name,
+                "identifier": c.code,
+                "url": page_urls["country"](c.slug),
+            }
+            for c in record.countries
+        ]
+    return data
+
+
+def collection_page(name: str, url: str, description: str, items: list[tuple[str, str]]) -> dict:
+    """CollectionPage listing (title, absolute URL) items."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": name,
+        "url": url,
+        "mainEntity": {
+            "@type": "ItemList",
+            "numberOfItems": len(items),
+            "itemListElement": [
+                {"@type": "ListItem", "position": i, "name": title, "url": item_url}
+                for i, (title, item_url) in enumerate(items, start=1)
+            ],
+        },
+    }
+    if description:
+        data["description"] = description
+    return data
