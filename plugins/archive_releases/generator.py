@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from pelican.contents import Content
@@ -22,6 +23,16 @@ class Release(Content):
     allowed_statuses = ("published", "draft")
     default_status = "published"
     default_template = "release"
+
+    @functools.cached_property
+    def url(self) -> str:
+        """The release's URL, formatted once (lists use it many times)."""
+        return self.get_url_setting("url")
+
+    @functools.cached_property
+    def save_as(self) -> str:
+        """The release's output path, formatted once."""
+        return self.get_url_setting("save_as")
 
 
 def _record(release: Release):
@@ -48,7 +59,9 @@ def collection_jsonld(settings: dict, name: str, path: str, description: str, it
     return to_script_json(collection_page(name, absolute_url(settings, path), description, items))
 
 
-def write_atom(settings: dict, path: str, title: str, page_path: str, releases) -> None:
+def write_atom(
+    settings: dict, path: str, title: str, page_path: str, releases, full_content: bool = True
+) -> None:
     """Write an Atom feed of the dated releases (undated ones have no place in time)."""
     base = settings["SITE_ABSOLUTE_URL"].rstrip("/")
     entries = [
@@ -57,7 +70,7 @@ def write_atom(settings: dict, path: str, title: str, page_path: str, releases) 
             url=absolute_url(settings, r.url),
             date=r.record.date,
             summary=r.record.summary,
-            content_html=r.get_content(base),
+            content_html=r.get_content(base) if full_content else "",
             categories=tuple(
                 [o.short for o in r.record.partners + r.record.funders]
                 + [c.name for c in r.record.countries]

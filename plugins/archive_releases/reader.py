@@ -42,8 +42,10 @@ class FrontMatterMarkdownReader(MarkdownReader):
         return self._registry
 
     def _render(self, text: str) -> str:
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        return self._md.convert(text)
+        if getattr(self, "_markdown", None) is None:  # one converter per reader, reset per file
+            self._markdown = Markdown(**self.settings["MARKDOWN"])
+        self._md = self._markdown
+        return self._markdown.reset().convert(text)
 
     def _is_release(self, source_path: str) -> bool:
         rel = os.path.relpath(source_path, self.settings["PATH"])

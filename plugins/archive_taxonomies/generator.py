@@ -151,7 +151,8 @@ class TaxonomyGenerator(Generator):
         """The term's Atom feed of dated releases."""
         if self.settings.get("ARCHIVE_FEED_ATOM") and term.count:
             title = f"{term.name} | {self.settings['SITENAME']}"
-            write_atom(self.settings, term.feed_url, title, term.url, term.releases)
+            releases = term.releases
+            write_atom(self.settings, term.feed_url, title, term.url, releases, full_content=False)
 
 
 def get_generators(pelican):

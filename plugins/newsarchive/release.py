@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -32,7 +33,10 @@ LIST_FIELDS = ("partners", "funders", "countries", "sdgs", "contacts", "review")
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
 
 
-class _Loader(yaml.SafeLoader):
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
     """SafeLoader that keeps dates as text, so an impossible date is reported, not raised."""
 
 
@@ -59,7 +63,12 @@ class Release:
     source: str = ""
     status: str = "published"
     review: list[str] = field(default_factory=list)
-    lines: dict[str, int] = field(default_factory=dict)
+    front_matter: str = field(default="", repr=False)
+
+    @functools.cached_property
+    def lines(self) -> dict[str, int]:
+        """File line of each field and list item ("sdgs", "sdgs.1"), computed on first use."""
+        return _field_lines(self.front_matter) if self.front_matter else {}
 
     @property
     def folder(self) -> str:
@@ -79,7 +88,7 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 def _field_lines(yaml_text: str) -> dict[str, int]:
     """File line of each field ("sdgs") and list item ("sdgs.1"); front matter starts on line 2."""
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        node = yaml.compose(yaml_text, Loader=_BaseLoader)
     except yaml.YAMLError:
         return {}
     if not isinstance(node, yaml.MappingNode):
@@ -108,11 +117,15 @@ def parse_release(text: str, path: str, registry: Registry) -> tuple[Release | N
     """Parse and validate one release file; returns the release (None if unusable) and problems."""
     problems: list[Problem] = []
 
+    lines: dict[str, int] = {}
+
     def problem(key: str | None, level: str, message: str) -> None:
+        if key and not lines and fm_text is not None:  # line numbers only when needed
+            lines.update(_field_lines(fm_text) or {"": 1})
         line = lines.get(key) or lines.get(key.split(".")[0]) if key else None
         problems.append(Problem(path, line or 1, level, message))
 
-    lines: dict[str, int] = {}
+    fm_text = None
     parts = split_front_matter(text)
     if parts is None:
         problem(None, "error", "no front matter: start the file with '---', the YAML fields, '---'")
@@ -134,7 +147,6 @@ def parse_release(text: str, path: str, registry: Registry) -> tuple[Release | N
             )
         )
         return None, problems
-    lines = _field_lines(fm_text)
     if not isinstance(meta, dict):
         problem(None, "error", "front matter must be YAML fields (key: value)")
         return None, problems
@@ -248,7 +260,7 @@ def parse_release(text: str, path: str, registry: Registry) -> tuple[Release | N
         source=str(meta.get("source") or "").strip(),
         status=status,
         review=[str(r) for r in lists["review"]],
-        lines=lines,
+        front_matter=fm_text,
     )
     return release, problems
 
