@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 
 from pelican.contents import Content
 from pelican.generators import CachingGenerator
@@ -12,6 +13,9 @@ from newsarchive.collection import sort_releases, years_of
 from newsarchive.feeds import Feed, FeedEntry, render_atom
 from newsarchive.output import write_bytes
 from newsarchive.structured import collection_page, news_article, to_script_json
+
+from .parallel import content_metadata, read_releases
+from .reader import log_problems
 
 logger = logging.getLogger(__name__)
 
@@ -115,21 +119,7 @@ class ReleasesGenerator(CachingGenerator):
     def generate_context(self) -> None:
         """Read releases, order them, link neighbours and publish them to the shared context."""
         releases, drafts = [], []
-        for path in self.get_files(self.settings["RELEASE_PATHS"]):
-            release = self.get_cached_data(path, None)
-            if release is None:
-                try:
-                    release = self.readers.read_file(
-                        base_path=self.path, path=path, content_class=Release, context=self.context
-                    )
-                except Exception as exc:  # a broken file is reported, the others still build
-                    logger.error("Could not read %s: %s", path, exc)
-                    self._add_failed_source_path(path)
-                    continue
-                if not release.is_valid():
-                    self._add_failed_source_path(path)
-                    continue
-                self.cache_data(path, release)
+        for release in self.read_all():
             (drafts if release.status == "draft" else releases).append(release)
             self.add_source_path(release)
         self.releases = sort_releases(releases, _record)
@@ -146,6 +136,34 @@ class ReleasesGenerator(CachingGenerator):
         self.context["release_years"] = self.years
         self.save_cache()
         self.readers.save_cache()
+
+    def read_all(self) -> list[Release]:
+        """Every release under RELEASE_PATHS: from the content cache, or read on every core."""
+        found, todo = {}, []
+        for path in self.get_files(self.settings["RELEASE_PATHS"]):
+            cached = self.get_cached_data(path, None)
+            if cached is None:
+                todo.append(path)
+            else:
+                found[path] = cached
+        for path, content, metadata, problems in read_releases(self.settings, todo):
+            log_problems(problems)
+            release = None
+            if content is not None:
+                release = Release(
+                    content=content,
+                    metadata=content_metadata(self.settings, self.path, path, metadata),
+                    settings=self.settings,
+                    source_path=os.path.join(self.path, path),
+                    context=self.context,
+                )
+            if release is None or not release.is_valid():
+                logger.error("Could not read %s: see the problems above", path)
+                self._add_failed_source_path(path)
+                continue
+            self.cache_data(path, release)
+            found[path] = release
+        return [found[path] for path in sorted(found)]
 
     def _check_unique_urls(self) -> None:
         seen: dict[str, str] = {}

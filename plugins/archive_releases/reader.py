@@ -11,7 +11,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
-from newsarchive.registry import Registry, load_registry
+from newsarchive.registry import Problem, Registry, load_registry
 from newsarchive.release import parse_release, split_front_matter
 
 logger = logging.getLogger(__name__)
@@ -37,8 +37,7 @@ class FrontMatterMarkdownReader(MarkdownReader):
         """The partner registry, read once per reader."""
         if self._registry is None:
             self._registry = load_registry(registry_path(self.settings))
-            for problem in self._registry.problems:
-                logger.error("%s", problem)
+            log_problems(self._registry.problems)
         return self._registry
 
     def _render(self, text: str) -> str:
@@ -52,18 +51,27 @@ class FrontMatterMarkdownReader(MarkdownReader):
         return rel.split(os.sep)[0] in self.settings.get("RELEASE_PATHS", ["releases"])
 
     def read(self, source_path: str):
-        """Return (HTML, metadata) for one file."""
+        """Return (HTML, metadata) for one file; a release's problems are logged."""
+        if not self._is_release(source_path):
+            with open(source_path, encoding="utf-8-sig") as fh:
+                text = fh.read()
+            rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
+            return self._read_page(text, rel)
+        content, metadata, problems = self.read_release(source_path)
+        log_problems(problems)
+        if content is None:
+            rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
+            raise ValueError(f"{rel}: release cannot be read (see the errors above)")
+        return content, metadata
+
+    def read_release(self, source_path: str) -> tuple[str | None, dict | None, list[Problem]]:
+        """(HTML, metadata, problems) of a release file; HTML is None when it is unusable."""
         with open(source_path, encoding="utf-8-sig") as fh:
             text = fh.read()
         rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
-        if not self._is_release(source_path):
-            return self._read_page(text, rel)
         release, problems = parse_release(text, rel, self.registry)
-        for problem in problems:
-            log = logger.error if problem.level == "error" else logger.warning
-            log("%s", problem)
         if release is None:
-            raise ValueError(f"{rel}: release cannot be read (see the errors above)")
+            return None, None, problems
         metadata = {
             "title": release.title,
             "record": release,
@@ -73,7 +81,7 @@ class FrontMatterMarkdownReader(MarkdownReader):
         }
         if release.date:
             metadata["date"] = SafeDatetime(release.date.year, release.date.month, release.date.day)
-        return self._render(release.body), metadata
+        return self._render(release.body), metadata, problems
 
     def _read_page(self, text: str, rel: str):
         parts = split_front_matter(text)
@@ -93,6 +101,13 @@ class FrontMatterMarkdownReader(MarkdownReader):
         if isinstance(value, str):
             return super().process_metadata(name, value)
         return value
+
+
+def log_problems(problems: list[Problem]) -> None:
+    """Log content problems: errors as errors, the rest as warnings."""
+    for problem in problems:
+        log = logger.error if problem.level == "error" else logger.warning
+        log("%s", problem)
 
 
 def add_reader(readers) -> None:

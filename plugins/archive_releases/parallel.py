@@ -1,0 +1,63 @@
+"""Reading releases on every core: parsing and Markdown run in worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from pelican.readers import (
+    _filter_discardable_metadata,
+    default_metadata,
+    parse_path_metadata,
+    path_metadata,
+)
+from pelican.utils import posixize_path
+
+from .reader import FrontMatterMarkdownReader
+
+PARALLEL_MIN_FILES = 400  # below this, starting workers costs more than it saves
+
+
+def _read_chunk(job: tuple[dict, list[str]]) -> list[tuple]:
+    settings, paths = job
+    reader = FrontMatterMarkdownReader(settings)
+    return [(path, *reader.read_release(os.path.join(settings["PATH"], path))) for path in paths]
+
+
+def worker_count(settings: dict, files: int) -> int:
+    """Processes to read `files` files with (ARCHIVE_WORKERS, default: every core)."""
+    if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, int(settings.get("ARCHIVE_WORKERS") or os.cpu_count() or 1))
+
+
+def read_releases(settings: dict, paths: list[str]) -> Iterator[tuple]:
+    """(path, HTML or None, reader metadata or None, problems) for each path, in order."""
+    workers = worker_count(settings, len(paths))
+    if workers == 1:
+        yield from _read_chunk((settings, paths))
+        return
+    size = -(-len(paths) // (workers * 4))
+    chunks = [(settings, paths[i : i + size]) for i in range(0, len(paths), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for results in pool.map(_read_chunk, chunks):
+            yield from results
+
+
+def content_metadata(settings: dict, base_path: str, path: str, reader_metadata: dict) -> dict:
+    """The metadata Pelican's Readers.read_file would give: defaults, path metadata, reader's."""
+    full = os.path.abspath(os.path.join(base_path, path))
+    source_path = posixize_path(os.path.relpath(full, base_path))
+    metadata = _filter_discardable_metadata(default_metadata(settings=settings, process=None))
+    metadata.update(path_metadata(full_path=full, source_path=source_path, settings=settings))
+    metadata.update(
+        _filter_discardable_metadata(
+            parse_path_metadata(source_path=source_path, settings=settings, process=None)
+        )
+    )
+    metadata["reader"] = "frontmattermarkdown"
+    metadata.update(_filter_discardable_metadata(reader_metadata))
+    return metadata
