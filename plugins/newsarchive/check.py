@@ -22,7 +22,7 @@ def format_text(report: Report) -> Iterator[str]:
 def summary(report: Report) -> str:
     """`N files checked: E errors, W warnings`."""
     return (
-        f"{report.files} files checked: {_count(report.errors, 'error')}, "
+        f"{_count(report.files, 'file')} checked: {_count(report.errors, 'error')}, "
         f"{_count(report.warnings, 'warning')}"
     )
 

@@ -1,0 +1,57 @@
+"""Checks across releases: the same release twice, or two files that publish to one URL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..registry import Problem
+from ..release import Release
+from ..text import match_key
+
+
+def release_url(path: Path, release: Release) -> str:
+    """The URL a release publishes to (RELEASE_URL: releases/{folder}/{slug}/)."""
+    return f"releases/{release.folder}/{path.stem}/"
+
+
+def check_duplicates(releases: Sequence[tuple[Path, Release]]) -> list[Problem]:
+    """Problems on each later file of a pair: same title and date, same source and title, or
+    same URL. Releases are compared in path order, one dictionary lookup each."""
+    problems: list[Problem] = []
+    by_title_date: dict[tuple, Release] = {}
+    by_source_title: dict[tuple, Release] = {}
+    by_url: dict[str, Release] = {}
+    for path, release in sorted(releases, key=lambda item: item[1].path):
+        title = match_key(release.title)
+        firsts: dict[str, list[str]] = {}
+        if title and release.date:
+            first = by_title_date.setdefault((title, release.date), release)
+            if first is not release:
+                firsts.setdefault(first.path, []).append("title and date")
+        if title and release.source:
+            first = by_source_title.setdefault((release.source, title), release)
+            if first is not release:
+                firsts.setdefault(first.path, []).append("source and title")
+        for other, reasons in firsts.items():
+            what = "source, title and date" if len(reasons) == 2 else reasons[0]
+            problems.append(
+                Problem(
+                    release.path,
+                    release.lines.get("title", 1),
+                    "error",
+                    f"duplicate release: same {what} as {other}; delete one file or merge the two",
+                )
+            )
+        url = release_url(path, release)
+        first = by_url.setdefault(url, release)
+        if first is not release:
+            problems.append(
+                Problem(
+                    release.path,
+                    1,
+                    "error",
+                    f"publishes to the same URL /{url} as {first.path}; rename one of the files",
+                )
+            )
+    return problems
