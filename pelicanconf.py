@@ -27,7 +27,7 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["archive_releases", "archive_taxonomies", "archive_sitefiles"]
+PLUGINS = ["archive_releases", "archive_taxonomies", "archive_views", "archive_sitefiles"]
 
 # Releases are read by our generator, not Pelican's ArticlesGenerator (their date is optional).
 ARTICLE_PATHS = []
@@ -97,7 +97,12 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Fast previews: unchanged releases come from the content cache and unchanged pages are not
+# rendered again (publishconf.py turns both off and starts from an empty output folder).
+CACHE_PATH = os.path.join(HERE, "cache")
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "generator"
+ARCHIVE_INCREMENTAL = True
 DELETE_OUTPUT_DIRECTORY = False
 SUMMARY_MAX_LENGTH = 50

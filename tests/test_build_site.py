@@ -32,7 +32,7 @@ SMALL = {
 
 
 def titles(soup) -> list[str]:
-    return [a.get_text(strip=True) for a in soup.select("[data-release] h3 a")]
+    return [a.get_text(strip=True) for a in soup.select("[data-release] :is(h2, h3) a")]
 
 
 def test_every_term_page_lists_exactly_its_releases(make_site):

@@ -40,7 +40,7 @@ def test_every_term_used_in_content_has_a_page_with_exactly_its_releases(seed_si
     assert len(expected) > 20
     for url, titles in expected.items():
         page = seed_site.page(url)
-        listed = [a.get_text(strip=True) for a in page.select("[data-release] h3 a")]
+        listed = [a.get_text(strip=True) for a in page.select("[data-release] :is(h2, h3) a")]
         assert sorted(listed) == sorted(titles), url
         assert page.select_one("[data-count]")["data-count"] == str(len(titles))
 

@@ -5,12 +5,21 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from pathlib import Path
 
 from pelican.contents import Content
 from pelican.generators import CachingGenerator
 
 from newsarchive.collection import sort_releases, years_of
 from newsarchive.feeds import Feed, FeedEntry, render_atom
+from newsarchive.incremental import (
+    MANIFEST_KEY,
+    WRITTEN_PAGES_KEY,
+    PageManifest,
+    fingerprint,
+    settings_digest,
+    tree_digest,
+)
 from newsarchive.output import write_bytes
 from newsarchive.structured import collection_page, news_article, to_script_json
 
@@ -61,6 +70,48 @@ def collection_jsonld(settings: dict, name: str, path: str, description: str, it
     """CollectionPage JSON-LD for a page listing releases or terms (`.title` or `.name`, `.url`)."""
     items = [(getattr(i, "title", None) or i.name, absolute_url(settings, i.url)) for i in items]
     return to_script_json(collection_page(name, absolute_url(settings, path), description, items))
+
+
+def unchanged(generator, key: str, print_: str) -> bool:
+    """True when the page `key` is as the last build left it (and notes it as written)."""
+    manifest = generator.context.get(MANIFEST_KEY)
+    files = manifest.fresh(key, print_) if manifest is not None else None
+    if files is None:
+        return False
+    written = generator.context.get(WRITTEN_PAGES_KEY)
+    if written is not None:
+        written.extend(f for f in files if f.endswith(".html"))
+    manifest.record(key, print_, files)
+    return True
+
+
+def write_page(generator, writer, key: str, print_: str, name: str, template, **kwargs) -> None:
+    """writer.write_file, skipped when the page's fingerprint is unchanged since the last build."""
+    if unchanged(generator, key, print_):
+        return
+    written = generator.context.get(WRITTEN_PAGES_KEY)
+    before = len(written) if written is not None else 0
+    writer.write_file(name, template, generator.context, **kwargs)
+    manifest = generator.context.get(MANIFEST_KEY)
+    if manifest is not None:
+        output = generator.settings["OUTPUT_PATH"]
+        files = written[before:] if written is not None else [os.path.join(output, name)]
+        manifest.record(key, print_, files)
+
+
+def write_feed(generator, key: str, print_: str, path: str, *args, **kwargs) -> None:
+    """write_atom, skipped when the feed's fingerprint is unchanged since the last build."""
+    if unchanged(generator, key, print_):
+        return
+    write_atom(generator.settings, path, *args, **kwargs)
+    manifest = generator.context.get(MANIFEST_KEY)
+    if manifest is not None:
+        manifest.record(key, print_, [os.path.join(generator.settings["OUTPUT_PATH"], path)])
+
+
+def stamp(release) -> tuple:
+    """What identifies a release's source version: path, modification time and size."""
+    return release.source_stamp
 
 
 def write_atom(
@@ -122,6 +173,8 @@ class ReleasesGenerator(CachingGenerator):
         for release in self.read_all():
             (drafts if release.status == "draft" else releases).append(release)
             self.add_source_path(release)
+        self.save_cache()  # before linking neighbours, so cached releases stand alone
+        self.readers.save_cache()
         self.releases = sort_releases(releases, _record)
         self.drafts = sort_releases(drafts, _record)
         for newer, release, older in zip(
@@ -132,10 +185,23 @@ class ReleasesGenerator(CachingGenerator):
             YearArchive(y, items, self.settings) for y, items in years_of(self.releases, _record)
         ]
         self._check_unique_urls()
+        if self.settings.get("ARCHIVE_INCREMENTAL"):
+            self.context[MANIFEST_KEY] = self.page_manifest()
         self.context["releases"] = self.releases
         self.context["release_years"] = self.years
-        self.save_cache()
-        self.readers.save_cache()
+
+    def page_manifest(self) -> PageManifest:
+        """The manifest of pages, salted with everything every page depends on."""
+        settings = self.settings
+        here = [os.path.join(settings["THEME"], "templates"), *settings.get("PLUGIN_PATHS", [])]
+        registry = os.path.join(settings["PATH"], settings.get("ARCHIVE_REGISTRY", "partners.yaml"))
+        salt = fingerprint(
+            tree_digest([Path(p) for p in here], (".html", ".py", ".yaml", ".csv", ".json")),
+            tree_digest([Path(registry)]) if os.path.exists(registry) else "",
+            settings_digest(settings),
+        )
+        path = Path(settings.get("CACHE_PATH", "cache")) / "pages.json"
+        return PageManifest(path, salt, settings["OUTPUT_PATH"])
 
     def read_all(self) -> list[Release]:
         """Every release under RELEASE_PATHS: from the content cache, or read on every core."""
@@ -163,6 +229,9 @@ class ReleasesGenerator(CachingGenerator):
                 continue
             self.cache_data(path, release)
             found[path] = release
+        for path, release in found.items():
+            st = os.stat(os.path.join(self.path, path))
+            release.source_stamp = (path, st.st_mtime_ns, st.st_size)
         return [found[path] for path in sorted(found)]
 
     def _check_unique_urls(self) -> None:
@@ -191,11 +260,18 @@ class ReleasesGenerator(CachingGenerator):
         makers = term_url_makers(self.settings)
         for release in self.releases:
             url = absolute_url(self.settings, release.url)
+            newer, older = release.newer_release, release.older_release
+            print_ = fingerprint(
+                stamp(release), [(r.title, r.url) if r else None for r in (newer, older)]
+            )
             jsonld = to_script_json(news_article(release.record, url, publisher, makers))
-            writer.write_file(
+            write_page(
+                self,
+                writer,
+                f"release:{release.save_as}",
+                print_,
                 release.save_as,
                 template,
-                self.context,
                 release=release,
                 jsonld=jsonld,
                 page_name=release.url,
@@ -221,16 +297,23 @@ class ReleasesGenerator(CachingGenerator):
             self.settings["YEARS_SAVE_AS"],
             self.get_template("years"),
             self.context,
+            jsonld=collection_jsonld(
+                self.settings, "Releases by year", self.settings["YEARS_URL"], "", self.years
+            ),
             page_name="years",
             url=self.settings["YEARS_URL"],
             relative_urls=self.settings["RELATIVE_URLS"],
         )
         template = self.get_template("year")
         for year in self.years:
-            writer.write_file(
+            print_ = fingerprint([stamp(r) for r in year.releases])
+            write_page(
+                self,
+                writer,
+                f"year:{year.key}",
+                print_,
                 year.save_as,
                 template,
-                self.context,
                 year=year,
                 jsonld=collection_jsonld(self.settings, year.name, year.url, "", year.releases),
                 paginated={"releases": year.releases},

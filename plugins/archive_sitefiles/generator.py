@@ -7,10 +7,11 @@ import os
 from pelican.generators import Generator
 
 from archive_releases.generator import absolute_url
+from newsarchive.incremental import MANIFEST_KEY, WRITTEN_PAGES_KEY
 from newsarchive.output import write_bytes
 from newsarchive.sitefiles import render_robots, render_sitemap
 
-WRITTEN_KEY = "archive_written_pages"
+WRITTEN_KEY = WRITTEN_PAGES_KEY
 
 
 def record_written(path, context=None) -> None:
@@ -32,6 +33,9 @@ class SiteFilesGenerator(Generator):
         self.write_not_found(writer)
         self.write_sitemap()
         self.write_robots()
+        manifest = self.context.get(MANIFEST_KEY)
+        if manifest is not None:
+            manifest.save()
 
     def write_not_found(self, writer) -> None:
         """The styled 404 page, with root-relative links so it works at any missing path."""

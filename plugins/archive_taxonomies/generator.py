@@ -9,8 +9,9 @@ from itertools import groupby
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
-from archive_releases.generator import collection_jsonld, write_atom
+from archive_releases.generator import collection_jsonld, stamp, write_feed, write_page
 from newsarchive.collection import group_by
+from newsarchive.incremental import fingerprint
 from newsarchive.registry import load_registry
 from newsarchive.taxonomy import TAXONOMIES, Taxonomy, term_name, term_sort_key
 
@@ -134,10 +135,14 @@ class TaxonomyGenerator(Generator):
 
     def write_term(self, writer, term: Term) -> None:
         """One term's page with its releases, paginated."""
-        writer.write_file(
+        print_ = fingerprint(term.kind, term.slug, [(stamp(r), role) for r, role in term.entries])
+        write_page(
+            self,
+            writer,
+            f"{term.kind}:{term.slug}",
+            print_,
             term.save_as,
             self.get_template("term"),
-            self.context,
             term=term,
             jsonld=collection_jsonld(self.settings, term.name, term.url, "", term.releases),
             paginated={"releases": term.releases},
@@ -148,11 +153,21 @@ class TaxonomyGenerator(Generator):
         )
 
     def write_term_feed(self, writer, term: Term) -> None:
-        """The term's Atom feed of dated releases."""
-        if self.settings.get("ARCHIVE_FEED_ATOM") and term.count:
-            title = f"{term.name} | {self.settings['SITENAME']}"
-            releases = term.releases
-            write_atom(self.settings, term.feed_url, title, term.url, releases, full_content=False)
+        """The term's Atom feed of dated releases (summaries; the site feed has full text)."""
+        if not self.settings.get("ARCHIVE_FEED_ATOM") or not term.count:
+            return
+        title = f"{term.name} | {self.settings['SITENAME']}"
+        print_ = fingerprint("feed", term.slug, [stamp(r) for r in term.releases])
+        write_feed(
+            self,
+            f"feed:{term.kind}:{term.slug}",
+            print_,
+            term.feed_url,
+            title,
+            term.url,
+            term.releases,
+            full_content=False,
+        )
 
 
 def get_generators(pelican):
