@@ -62,7 +62,7 @@ class PageManifest:
             self.previous = data.get("pages", {})
 
     def fresh(self, key: str, print_: str) -> list[str] | None:
-        """Absolute paths the page wrote last time, if its fingerprint is unchanged and they exist."""
+        """Absolute paths of the files the page wrote last time, if unchanged and still there."""
         entry = self.previous.get(key)
         if not entry or entry[0] != print_:
             return None
