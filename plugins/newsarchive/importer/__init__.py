@@ -1,0 +1,1 @@
+"""Importer for raw press releases (text or saved web pages) into release files."""

@@ -1,0 +1,197 @@
+"""The `archive import` command: raw press releases in, one Markdown file per release out."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..registry import Registry, load_registry
+from ..release import dump_release
+from ..text import match_key
+from .build import Draft, import_source
+from .decode import SourceError
+from .store import (
+    Existing,
+    append_organizations,
+    find_existing,
+    free_path,
+    may_update_registry,
+    new_organization,
+    scan_existing,
+    write_atomic,
+)
+
+log = logging.getLogger(__name__)
+PROG = "archive import"
+DEFAULT_OUTPUT = "content/releases"
+DEFAULT_REGISTRY = "content/partners.yaml"
+
+
+@dataclass
+class Row:
+    """One line of the summary table."""
+
+    status: str
+    file: str
+    draft: Draft
+    notes: list[str] = field(default_factory=list)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the `import` subcommand."""
+    p = sub.add_parser(
+        "import",
+        help="turn raw press releases (.txt, .html) into release files",
+        description="Import raw press releases (text or saved web pages) as Markdown releases "
+        "with front matter, one file per release, and list what an editor should check.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="raw release files (.txt, .html)")
+    p.add_argument("--output", default=DEFAULT_OUTPUT, help=f"folder (default: {DEFAULT_OUTPUT})")
+    p.add_argument("--registry", default=DEFAULT_REGISTRY, help="partner registry YAML")
+    p.add_argument(
+        "--dry-run", action="store_true", help="show what would be written, write nothing"
+    )
+    p.add_argument("--force", action="store_true", help="replace releases imported before")
+    p.set_defaults(func=handler)
+
+
+def _error(path: str, message: str) -> None:
+    print(f"{PROG}: {path}: {message}", file=sys.stderr)
+
+
+def adopt_new_orgs(drafts: list[Draft], registry: Registry) -> tuple[Registry, list]:
+    """The registry with entries for the drafts' unknown organizations, and those entries."""
+    added = []
+    for draft in drafts:
+        funders = set(draft.meta.get("funders") or [])
+        for ref in draft.new_orgs:
+            if registry.resolve(ref.label) or registry.resolve(ref.name):
+                continue
+            org = new_organization(ref, registry, funder=ref.label in funders)
+            added.append(org)
+            registry = Registry([*registry.organizations, org], registry.path)
+    return registry, added
+
+
+def place(draft: Draft, output: Path, existing: list[Existing], args, taken: set) -> Row:
+    """Write (or not) one draft and say what happened."""
+    date = draft.meta.get("date") or ""
+    match = find_existing(existing, draft.meta["source"], draft.title, date)
+    if match and not args.force:
+        return Row("already imported", str(match.path), draft)
+    target = match.path if match else free_path(output / draft.relative_path(), taken)
+    taken.add(target)
+    text = dump_release(draft.meta, draft.body)
+    if args.dry_run:
+        status = "would write"
+    else:
+        if match and target.exists() and target.read_text(encoding="utf-8") == text:
+            status = "unchanged"
+        else:
+            write_atomic(target, text)
+            status = "replaced" if match else "written"
+    existing.append(Existing(target, draft.meta["source"], match_key(draft.title), date))
+    return Row(status, str(target), draft)
+
+
+def found_text(meta: dict) -> str:
+    """What the importer found, in a few words."""
+    parts = [meta.get("date") or "no date"]
+    for key in ("partners", "funders", "countries", "sdgs"):
+        if meta.get(key):
+            parts.append(f"{key} {','.join(map(str, meta[key]))}")
+    if meta.get("contacts"):
+        parts.append(f"{len(meta['contacts'])} contacts")
+    return "; ".join(parts)
+
+
+def attention_text(meta: dict) -> str:
+    """What an editor must check, in a few words."""
+    notes = []
+    for note in meta.get("review") or []:
+        if note.startswith("The source gives no headline"):
+            notes.append("provisional title")
+        elif note.startswith("The source gives no date"):
+            notes.append("undated")
+        elif note.startswith("New organization"):
+            notes.append("new org " + note.split("'")[1] if "'" in note else note)
+        else:
+            notes.append(note)
+    return "; ".join(notes) or "-"
+
+
+def format_table(rows: list[Row]) -> str:
+    """The summary table: status, file, title, what was found, what needs attention."""
+    head = ("STATUS", "FILE", "TITLE", "FOUND", "ATTENTION")
+    cells = [head] + [
+        (r.status, r.file, r.draft.title, found_text(r.draft.meta), attention_text(r.draft.meta))
+        for r in rows
+    ]
+    limits = (16, 80, 50, 70, 200)
+    cut = [
+        [c if len(c) <= n else c[: n - 1] + "…" for c, n in zip(row, limits, strict=True)]
+        for row in cells
+    ]
+    widths = [max(len(row[i]) for row in cut) for i in range(len(head))]
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cut
+    )
+
+
+def handler(args: argparse.Namespace) -> int:
+    """Run the import; exit status 1 when any file could not be imported."""
+    output = Path(args.output)
+    registry_path = Path(args.registry)
+    registry = load_registry(registry_path)
+    broken = [p for p in registry.problems if p.level == "error"]
+    if broken:
+        _error(
+            str(registry_path),
+            f"{broken[0].message} (line {broken[0].line}); fix the registry first",
+        )
+        return 2
+    keep_orgs = may_update_registry(registry_path, output) and not args.dry_run
+    existing = scan_existing(output)
+    rows: list[Row] = []
+    added_all = []
+    failed = 0
+    taken: set[Path] = set()
+    for name in args.files:
+        path = Path(name)
+        try:
+            drafts = import_source(path, registry)
+            registry, added = adopt_new_orgs(drafts, registry)
+            added_all += added
+            rows += [place(d, output, existing, args, taken) for d in drafts]
+        except SourceError as exc:
+            _error(name, str(exc))
+            failed += 1
+        except OSError as exc:
+            _error(name, f"cannot write: {exc.strerror or exc}; check the output folder")
+            failed += 1
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+            log.debug("import of %s failed", name, exc_info=True)
+            _error(name, f"cannot import: internal error ({type(exc).__name__}: {exc}); report it")
+            failed += 1
+    if keep_orgs and added_all:
+        try:
+            append_organizations(registry_path, added_all)
+        except OSError as exc:
+            _error(str(registry_path), f"cannot write: {exc.strerror or exc}")
+            failed += 1
+    if rows:
+        print(format_table(rows))
+    if added_all:
+        where = (
+            str(registry_path)
+            if keep_orgs
+            else "nowhere (output is outside the registry's folder or --dry-run)"
+        )
+        print(f"\n{len(added_all)} new organizations for review, added to {where}:")
+        for org in added_all:
+            print(f"  {org.label} [{org.type}]")
+    print(f"\n{len(rows)} releases from {len(args.files) - failed} files; {failed} files failed")
+    return 1 if failed else 0

@@ -1,0 +1,232 @@
+"""What a line of a raw source is: prose, a headline, a caption, page chrome, a contact header."""
+
+from __future__ import annotations
+
+import re
+
+from ..countries import resolve_country
+from .dates import is_date_line
+
+SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
+    "against",
+    "amid",
+    "over",
+    "through",
+    "via",
+    "vs",
+}
+TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"https?://\S+|www\.\S+", re.I)
+CAPTION = re.compile(
+    r"\b(?:photo|picture|image)\s*(?:credit|by|courtesy)?\s*[:©]|\bphoto credit\b|©|"
+    r"\bcredit\s*:|^\s*\(?photo\b|\bphoto:|\(photo\b",
+    re.I,
+)
+CONTACT_HEADER = re.compile(
+    r"^(?:#+\s*)?(?:for (?:more|further|additional) information|for more info\b|media contacts?\b|"
+    r"press contacts?\b|contacts?(?:\s*(?:information|details))?\s*(?::|$)|"
+    r"for media (?:inquiries|enquiries)|"
+    r"media (?:inquiries|enquiries)|notes? to (?:editors|the editor))",
+    re.I,
+)
+FOOTER = re.compile(
+    r"^(?:#+\s*)?(?:share (?:this|on|via)\b|share$|related (?:sdgs?|content|news|stories|articles|"
+    r"links)\b|sustainable development goals?$|follow us\b|subscribe\b|sign up\b|tags?\s*:|"
+    r"topics?\s*:|more news\b|latest news\b|read more\b|back to top\b|copyright\b|©|"
+    r"cookies?\b|privacy policy\b|terms of use\b|print this\b|download (?:the )?pdf\b)",
+    re.I,
+)
+END_MARK = re.compile(r"^(?:#{3}|-+\s*ends?\s*-+|\*{3}|end of (?:press )?release|-30-)$", re.I)
+BOILERPLATE = re.compile(
+    r"^(?:#+\s*)?(?:skip to (?:main )?content|press release|news release|media update|"
+    r"news|news\s*-.*|for immediate release|embargoed.*|iom|un migration|home|menu|search|"
+    r"print|close|english|français|español|en|fr|es|back|next|previous|-|–|—|•|\|)\s*:?$",
+    re.I,
+)
+BULLET = re.compile(r"^(?:[-*•·–▪◦]|\d{1,2}[.)])\s+")
+
+
+def strip_heading(line: str) -> str:
+    """A line without a Markdown heading prefix ("# Title" -> "Title")."""
+    return re.sub(r"^#{1,6}\s+", "", line).strip()
+
+
+def words(line: str) -> list[str]:
+    """The words of a line."""
+    return line.split()
+
+
+def ends_sentence(line: str) -> bool:
+    """True when a line ends like a sentence (. ! ? or a closing quote)."""
+    return line.rstrip().endswith(TERMINAL)
+
+
+def is_prose(line: str, min_words: int = 15) -> bool:
+    """A paragraph of running text: enough words and sentence punctuation."""
+    return len(words(line)) >= min_words and bool(re.search(r"[.!?][\"”’)]?(?:\s|$)", line))
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption or credit line."""
+    return len(words(line)) <= 60 and bool(CAPTION.search(line))
+
+
+def is_boilerplate(line: str) -> bool:
+    """Page chrome such as 'PRESS RELEASE', 'Media Update' or 'Skip to main content'."""
+    return bool(BOILERPLATE.match(line.strip()))
+
+
+def is_title_like(line: str) -> bool:
+    """A short line in Title Case without closing punctuation."""
+    text = strip_heading(line)
+    ws = words(text)
+    if not 2 <= len(ws) <= 30 or text.endswith((".", ",", ";", ":")):
+        return False
+    if EMAIL.search(text) or URL.search(text):
+        return False
+    significant = [w for w in ws if w.lower().strip("'\"‘“") not in SMALL_WORDS]
+    if not significant:
+        return False
+    capital = [w for w in significant if w.lstrip("'\"‘“(")[:1].isupper() or w[:1].isdigit()]
+    return len(capital) / len(significant) >= 0.6
+
+
+def is_headline_candidate(line: str) -> bool:
+    """A line that could be a release headline: short, no closing period, not page chrome."""
+    text = strip_heading(line)
+    ws = words(text)
+    if not 3 <= len(ws) <= 40 or not 12 <= len(text) <= 300:
+        return False
+    if text.endswith((".", ",", ";", ":")) or line.startswith(("- ", "> ")):
+        return False
+    if EMAIL.search(text) or URL.search(text) or re.search(r"\d{4,}[\s.-]?\d{3,}", text):
+        return False
+    if is_boilerplate(text) or is_caption(text) or is_date_line(text):
+        return False
+    return bool(FOOTER.match(text) or CONTACT_HEADER.match(text)) is False
+
+
+def is_country_line(line: str) -> bool:
+    """A short line that is only a country's name (as in a page's country menu)."""
+    return len(words(line)) <= 8 and resolve_country(line) is not None
+
+
+def drop_country_lists(lines: list[str], min_run: int = 5) -> list[str]:
+    """Lines without long runs of one-name-per-line lists that are mostly countries."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while (
+            j < len(lines)
+            and lines[j]
+            and len(words(lines[j])) <= 8
+            and not ends_sentence(lines[j])
+        ):
+            j += 1
+        run = lines[i:j]
+        if len(run) >= min_run and sum(map(is_country_line, run)) >= 0.5 * len(run):
+            i = j
+            continue
+        out.extend(run or lines[i : i + 1])
+        i = max(j, i + 1)
+    return out
+
+
+def drop_menus(lines: list[str]) -> list[str]:
+    """Lines without menu pairs: a label repeated, or a label glued to its description."""
+    out: list[str] = []
+    skip = set()
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        nxt = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k]), None)
+        label = re.sub(r"^[-•]\s*", "", line).strip().lower()
+        if nxt is not None and label and len(words(label)) <= 6:
+            follow = lines[nxt].strip().lower()
+            if follow == label or (
+                follow.startswith(label)
+                and len(follow) > len(label)
+                and follow[len(label)].isalpha()
+            ):
+                skip.add(nxt)
+                continue
+        out.append(line)
+    return out
+
+
+def is_wrapped(lines: list[str]) -> bool:
+    """True when the text is hard-wrapped: many lines continue mid-sentence on the next."""
+    pairs = sum(
+        1
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a and b and not ends_sentence(a) and b[:1].islower() and not a.endswith(":")
+    )
+    return pairs >= 3 and pairs >= 0.1 * sum(1 for line in lines if line)
+
+
+def _leads_text(lines: list[str], i: int) -> bool:
+    """True when the next non-blank line after i starts running text (five words or more)."""
+    nxt = next((line for line in lines[i + 1 :] if line), "")
+    return len(words(nxt)) >= 5 and not EMAIL.search(nxt)
+
+
+def continues(previous: str, line: str) -> bool:
+    """True when a wrapped line carries on the paragraph of the line before it."""
+    if BULLET.match(previous) or len(words(previous)) < 4:
+        return False
+    return line[:1].islower() or not ends_sentence(previous)
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Hard-wrapped lines joined into paragraphs; headings, labels and contact blocks kept."""
+    out: list[str] = []
+    buf: list[str] = []
+    raw = False
+
+    def flush() -> None:
+        if buf:
+            out.append(" ".join(buf))
+            buf.clear()
+
+    for i, line in enumerate(lines):
+        if not line:
+            flush()
+            out.append("")
+            continue
+        if CONTACT_HEADER.match(line) or FOOTER.match(line):
+            flush()
+            out.append(line)
+            raw = True
+            continue
+        if raw and not (is_title_like(line) and _leads_text(lines, i)):
+            out.append(line)
+            continue
+        raw = False
+        if buf and continues(buf[-1], line):
+            buf.append(line)
+            continue
+        flush()
+        if is_title_like(line) or line.endswith(":") or BULLET.match(line) or len(words(line)) < 4:
+            out.append(line)
+        else:
+            buf.append(line)
+    flush()
+    return out

@@ -1,0 +1,263 @@
+"""Partners and funders: organizations a release names as party to the work, other than IOM."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..registry import Organization, Registry
+from ..text import match_key
+from .acronyms import CONNECTORS, acronym_definitions
+from .geo import name_index
+
+PUBLISHER_NAMES = ("IOM", "International Organization for Migration", "UN Migration")
+MAX_ORG_WORDS = 14
+ORG_HEADS = re.compile(
+    r"\b(?:Government|Ministry|Ministries|Embassy|Consulate|Agency|Organi[sz]ation|Office|"
+    r"Commission|Council|Fund|Foundation|Bank|Union|Association|Society|Institute|University|"
+    r"Department|Bureau|Programme|Program|Network|Centre|Center|Committee|Authority|Service|"
+    r"Police|Trust|Partnership|International|Initiative|Alliance|Federation|Coalition|Group|"
+    r"Company|Corporation|Inc|Ltd|Forum|Secretariat|Mission|Cross|Crescent|Directorate|"
+    r"Unit|Board|Court|Parliament|Assembly|Charity|Relief|Aid|Cooperation|Development|Project|"
+    r"Service|Services|Strada|Caritas|Guard|Forces|Army|Navy)\b"
+)
+PARTNER_TRIGGER = re.compile(
+    r"\b(?:in (?:close )?(?:collaboration|partnership|cooperation|coordination) with|"
+    r"(?:partner(?:ed|ing|s)?|collaborat\w+|cooperat\w+|work(?:s|ed|ing)?|team(?:ed|s)? up|"
+    r"join(?:ed|s|ing)? forces|together|jointly) with|"
+    r"(?:jointly |co-)?(?:organi[sz]ed|implemented|delivered|conducted|hosted|led) jointly by|"
+    r"jointly (?:organi[sz]ed|implemented|delivered|conducted|hosted|led) by|backed by|"
+    r"(?:memorandum of understanding|mou|agreement|statement of partnership|letter of intent|"
+    r"partnership|accord)(?:\s*\([A-Za-z]+\))? (?:with|between)|signed\b[^.;]{0,80}?\bwith)\s+",
+    re.I,
+)
+FUNDER_TRIGGER = re.compile(
+    r"\b(?:(?:generously |jointly |co-)?(?:funded|financed|sponsored|supported|bankrolled)"
+    r"(?: jointly| generously)? by|"
+    r"(?:funding|financing|grants?|contributions?|donations?|financial support|support)\b"
+    r"[^.;]{0,60}?\b(?:was|were|is|are|has been|have been|being) (?:generously )?provided by|"
+    r"(?:with|through|thanks to) (?:the )?(?:generous |financial |kind |continued )?"
+    r"(?:support|funding|assistance|contributions?|financing|grants?|donations?) (?:from|of|by)|"
+    r"(?:funding|financing|grants?|contributions?|donations?) (?:from|by))\s+",
+    re.I,
+)
+SUBJECT_SIGN = re.compile(
+    r"\s+(?:(?:have|has|had|will|are|were|today|jointly|formally|officially|recently|also|"
+    r"together)\s+){0,2}(?:[a-z]+ed|sign|signs|launch(?:es)?|opens?|joins?|agrees?|holds?|"
+    r"hosts?|renews?|unveils?|work|works|partners?|teams?|co-hosts?|organi[sz]es?|establish(?:es)?|"
+    r"set up|sets up|commits?|convenes?|calls?|deliver|delivers|trains?|starts?|begins?|began|"
+    r"held|met|meet|meets|built|build|builds)\b"
+)
+OBJECT_STOP = re.compile(
+    r"(?<!\b[A-Z])[.;:]\s|[.;:]$|,\s*(?:which|who|whose|where|while|with|to|in order|as)\b|"
+    r"\s(?:to|in order|for|within|under|through|as|that|on|at|during|since|has|have|will|is|"
+    r"are|was|were|who|which|across|over|after|before|following|in)\s+(?![A-Z])"
+)
+_SPLIT = re.compile(r"\s*(?:,\s*and|,\s*as well as|\band also|,|\s+and\s+(?=the\s|[A-Z\ue000]))\s*")
+PREPOSITION = re.compile(
+    r"(?:under|in|on|at|with|for|through|after|during|following|since|as|by|from|today|this|"
+    r"last|yesterday|earlier|later|meanwhile|however)\b",
+    re.I,
+)
+MASK = re.compile("\ue000(\\d+)\ue001")
+SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bMrs\.)"
+    r"(?<!\bCo\.)(?<!\bJr\.)(?<!\bTel\.)(?<=[.!?])\s+(?=[A-Z\"“‘])"
+)
+
+
+@dataclass(frozen=True)
+class OrgRef:
+    """An organization a release names: registry entry when known, else what the text says."""
+
+    name: str
+    acronym: str = ""
+    org: Organization | None = None
+
+    @property
+    def key(self) -> str:
+        """Match key used to tell organizations apart."""
+        return self.org.slug if self.org else match_key(self.acronym or self.name)
+
+    @property
+    def label(self) -> str:
+        """As written in front matter: acronym if any, else name."""
+        if self.org:
+            return self.org.short
+        return self.acronym or self.name
+
+
+def is_publisher(text: str) -> bool:
+    """True when a mention names the publisher (IOM), "IOM Pakistan" included."""
+    key = match_key(text)
+    key = re.sub(r"^(?:the|uns?|un s)\s+", "", key)
+    return any(key == k or key.startswith(k + " ") for k in map(match_key, PUBLISHER_NAMES))
+
+
+def known_mentions(text: str, registry: Registry) -> list[tuple[int, int, Organization]]:
+    """(start, end, organization) for each registry organization the text names, longest first."""
+    tokens = list(re.finditer(r"\w+", text))
+    found = []
+    i = 0
+    while i < len(tokens):
+        step = 1
+        for n in range(min(MAX_ORG_WORDS, len(tokens) - i), 0, -1):
+            start, end = tokens[i].start(), tokens[i + n - 1].end()
+            phrase = text[start:end]
+            if not phrase[:1].isupper():
+                break
+            org = registry.resolve(phrase)
+            if org and (n > 1 or len(phrase) > 1):
+                found.append((start, end, org))
+                step = n
+                break
+        i += step
+    return found
+
+
+def _clean_item(item: str) -> str:
+    item = item.split("/")[0]
+    item = re.sub(r"^(?:the|a|an|and|both|its|their)\s+", "", item.strip(" ,'\"“”"), flags=re.I)
+    return re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
+
+
+def _org_like(name: str) -> bool:
+    """A phrase that can stand for an organization: acronym, country, or a named body."""
+    if MASK.search(name):
+        return True
+    ws = name.split()
+    if not ws or not all(_capital_word(w) for w in ws):
+        return False
+    if re.fullmatch(r"[A-Z][A-Za-z.&]*[A-Z]\w*", name) and len(name) <= 12:
+        return True
+    if match_key(name) in name_index():
+        return True
+    return bool(ORG_HEADS.search(name)) and len([w for w in ws if w[:1].isupper()]) >= 2
+
+
+def object_items(text: str) -> list[str]:
+    """The organizations listed at the start of a text ("the EU, Japan and X (ABC), to ...")."""
+    for name in acronym_definitions(text).values():
+        text = text.replace(name, name.replace(" and ", " \ue002 ").replace(",", "\ue003"))
+    stop = OBJECT_STOP.search(text)
+    span = text[: stop.start()] if stop else text
+    items = []
+    for raw in _SPLIT.split(span):
+        item = _clean_item(raw.replace("\ue002", "and").replace("\ue003", ","))
+        if not item:
+            continue
+        if not _org_like(re.sub(r"\s*\(.*", "", item)):
+            break
+        items.append(item)
+    return items
+
+
+def _ref(
+    item: str, known: list[Organization], registry: Registry, acronyms: dict[str, str]
+) -> OrgRef | None:
+    """The organization an item names: a masked registry mention, or a new one from the text."""
+    masked = MASK.search(item)
+    if masked:
+        org = known[int(masked[1])]
+        return None if is_publisher(org.short) else OrgRef(org.name, org.acronym, org)
+    m = re.search(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,11})\)$", item)
+    name, acronym = (m[1].strip(), m[2].replace(".", "")) if m else (item, "")
+    if not acronym and re.fullmatch(r"[A-Z][A-Za-z.&]*[A-Z]\w*", name):
+        acronym = name.replace(".", "")
+        name = acronyms.get(acronym, acronym)
+    if is_publisher(name) or (acronym and is_publisher(acronym)):
+        return None
+    org = registry.resolve(name) or (registry.resolve(acronym) if acronym else None)
+    if org is None and match_key(name) in name_index():
+        org = registry.resolve(f"Government of {name}")
+        name = org.name if org else f"Government of {name}"
+    if org:
+        return None if is_publisher(org.short) else OrgRef(org.name, org.acronym, org)
+    return OrgRef(name, acronym if acronym != name else "")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a text, not split after titles and initials (Mr., U.S.)."""
+    parts = SENTENCE_END.split(text)
+    return [p for p in parts if p.strip()]
+
+
+def mask_known(sentence: str, registry: Registry) -> tuple[str, list[Organization]]:
+    """The sentence with each registry organization replaced by a numbered placeholder."""
+    known: list[Organization] = []
+    out, last = [], 0
+    for start, end, org in known_mentions(sentence, registry):
+        out += [sentence[last:start], f"\ue000{len(known)}\ue001"]
+        known.append(org)
+        last = end
+    out.append(sentence[last:])
+    return "".join(out), known
+
+
+def find_parties(text: str, registry: Registry) -> tuple[list[OrgRef], list[OrgRef]]:
+    """(partners, funders) a release's text names, in order of mention, publisher excluded."""
+    acronyms = acronym_definitions(text)
+    partners: list[OrgRef] = []
+    funders: list[OrgRef] = []
+    for sentence in sentences(text):
+        masked, known = mask_known(sentence, registry)
+
+        def refs(items: list[str], known=known) -> list[OrgRef]:
+            return [r for r in (_ref(i, known, registry, acronyms) for i in items) if r]
+
+        for m in FUNDER_TRIGGER.finditer(masked):
+            funders += refs(object_items(masked[m.end() :]))
+        partner_hits = list(PARTNER_TRIGGER.finditer(masked))
+        for m in partner_hits:
+            partners += refs(object_items(masked[m.end() :]))
+        joint = joint_subject(masked, known)
+        partners += refs(joint)
+        if partner_hits or joint:
+            partners += [OrgRef(o.name, o.acronym, o) for o in known if not is_publisher(o.short)]
+    funders = _unique(funders)
+    funder_keys = {r.key for r in funders}
+    return _unique(r for r in partners if r.key not in funder_keys), funders
+
+
+def joint_subject(masked: str, known: list[Organization]) -> list[str]:
+    """Co-actors of the publisher in a sentence like "X and IOM have signed...", else []."""
+    sign = SUBJECT_SIGN.search(masked)
+    if not sign or len(masked[: sign.start()].split()) > 30:
+        return []
+    subject: list[str] = []
+    for part in re.split(r"\s+and\s+", masked[: sign.start()]):
+        head, *rest = [_clean_item(p) for p in part.split(",")]
+        if re.match(PREPOSITION, head) or not (MASK.search(head) or _proper_name(_base(head))):
+            return []
+        subject += [head, *(p for p in rest if MASK.search(p) or _proper_name(_base(p)))]
+    if not any(_is_publisher_item(s, known) for s in subject):
+        return []
+    return [s for s in subject if not _is_publisher_item(s, known)]
+
+
+def _base(item: str) -> str:
+    return re.sub(r"\s*\(.*", "", item)
+
+
+def _proper_name(text: str) -> bool:
+    ws = text.split()
+    return 0 < len(ws) <= 8 and all(map(_capital_word, ws))
+
+
+def _capital_word(word: str) -> bool:
+    """A word that can be part of a proper name: capitalized, a connector, or d'/l' + capital."""
+    return (
+        word[:1].isupper() or word.lower() in CONNECTORS or bool(re.match(r"[dl]['’][A-Z]", word))
+    )
+
+
+def _is_publisher_item(item: str, known: list[Organization]) -> bool:
+    m = MASK.search(item)
+    return is_publisher(known[int(m[1])].short) if m else is_publisher(item)
+
+
+def _unique(refs) -> list[OrgRef]:
+    out: dict[str, OrgRef] = {}
+    for ref in refs:
+        out.setdefault(ref.key, ref)
+    return list(out.values())

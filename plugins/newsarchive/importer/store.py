@@ -1,0 +1,149 @@
+"""Writing imports safely: existing releases found, files written whole, new organizations kept."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..registry import Organization, Registry, dump_organization
+from ..release import split_front_matter
+from ..text import match_key, slugify
+from .orgs import OrgRef
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+TYPE_RULES = (
+    (r"^(?:United Nations|UN)\b|^UN[A-Z]{2,}|\bUN Women\b|\bWorld Health\b|\bILO\b", "un-agency"),
+    (
+        r"\b(?:European Union|African Union|Council of Europe|OSCE|ASEAN|ECOWAS|"
+        r"Organi[sz]ation (?:of|for) [A-Z]\w*|Intergovernmental|Commonwealth)\b",
+        "intergovernmental",
+    ),
+    (r"\b(?:Company|Corporation|Inc|Ltd|LLC|plc|Airlines?|Bank)\b", "private-sector"),
+    (
+        r"\b(?:Government|Ministry|Embassy|Consulate|Department|Federal|Police|Bureau|"
+        r"Directorate|Agency of|Republic|Kingdom)\b",
+        "government",
+    ),
+    (
+        r"\b(?:National|Human Rights) (?:Commission|Institute|Institution|Council|Authority)\b",
+        "national-institution",
+    ),
+    (r"\b(?:Fund|Foundation|Trust|Donor)\b", "donor"),
+)
+
+
+@dataclass(frozen=True)
+class Existing:
+    """A release file already in the output folder, by source, title and date."""
+
+    path: Path
+    source: str
+    title_key: str
+    date: str
+
+
+def scan_existing(folder: Path) -> list[Existing]:
+    """The release files under a folder that have readable front matter."""
+    found = []
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        try:
+            parts = split_front_matter(path.read_text(encoding="utf-8"))
+            meta = yaml.load(parts[0], Loader=_Loader) if parts else None  # noqa: S506
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(meta, dict) and meta.get("title"):
+            found.append(
+                Existing(
+                    path,
+                    str(meta.get("source") or ""),
+                    match_key(str(meta["title"])),
+                    str(meta.get("date") or "")[:10],
+                )
+            )
+    return found
+
+
+def find_existing(existing: list[Existing], source: str, title: str, date: str) -> Existing | None:
+    """The release already imported: same source and title, or same title and date."""
+    key = match_key(title)
+    for item in existing:
+        if item.title_key == key and (
+            (source and item.source == source) or (date and item.date == date)
+        ):
+            return item
+    return None
+
+
+def free_path(path: Path, taken: set[Path]) -> Path:
+    """The path, or the same with -2, -3... when a different file already holds it."""
+    candidate, n = path, 1
+    while candidate.exists() or candidate in taken:
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a temporary file in the same folder, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def guess_type(name: str, funder: bool = False) -> str:
+    """The likely registry type of an organization from its name."""
+    for pattern, org_type in TYPE_RULES:
+        if re.search(pattern, name):
+            return org_type
+    return "donor" if funder else "ngo"
+
+
+def new_organization(ref: OrgRef, registry: Registry, funder: bool = False) -> Organization:
+    """A registry entry for an organization the registry lacks, marked for review."""
+    base = slugify(ref.acronym or ref.name)
+    slug, n = base, 1
+    while registry.get(slug):
+        n += 1
+        slug = f"{base}-{n}"
+    name = ref.name if ref.name != ref.acronym else ref.acronym
+    return Organization(
+        slug=slug,
+        name=name,
+        type=guess_type(name, funder),
+        acronym=ref.acronym if ref.acronym != name else "",
+        review=True,
+    )
+
+
+def may_update_registry(registry_path: Path, output: Path) -> bool:
+    """True when the output folder lies inside the folder that holds the registry."""
+    try:
+        output.resolve().relative_to(registry_path.resolve().parent)
+    except ValueError:
+        return False
+    return True
+
+
+def append_organizations(registry_path: Path, orgs: list[Organization]) -> None:
+    """Add entries at the end of the registry file, comments kept, written atomically."""
+    if not orgs:
+        return
+    text = registry_path.read_text(encoding="utf-8") if registry_path.exists() else ""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    entries = [dump_organization(org) for org in orgs]
+    text += yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=100)
+    write_atomic(registry_path, text)
