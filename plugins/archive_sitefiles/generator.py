@@ -1,4 +1,4 @@
-"""sitemap.xml, robots.txt and 404.html; the sitemap lists every HTML page the build wrote."""
+"""sitemap.xml, robots.txt, 404.html and /favicon.ico; the sitemap lists every page written."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ class SiteFilesGenerator(Generator):
         self.write_not_found(writer)
         self.write_sitemap()
         self.write_robots()
+        self.write_favicon()
         manifest = self.context.get(MANIFEST_KEY)
         if manifest is not None:
             manifest.save()
@@ -58,6 +59,13 @@ class SiteFilesGenerator(Generator):
             paths.add(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         urls = [absolute_url(self.settings, p) for p in sorted(paths)]
         write_bytes(output, "sitemap.xml", render_sitemap(urls))
+
+    def write_favicon(self) -> None:
+        """The theme's favicon.ico at the site root, where browsers ask for it unprompted."""
+        icon = os.path.join(self.settings["THEME"], "static", "favicon.ico")
+        if os.path.exists(icon):
+            with open(icon, "rb") as fh:
+                write_bytes(self.settings["OUTPUT_PATH"], "favicon.ico", fh.read())
 
     def write_robots(self) -> None:
         """robots.txt pointing at the sitemap."""
