@@ -19,7 +19,18 @@ CONNECTORS = {
     "against",
     "and",
 }
-ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&]{1,11}?)\.?\s*\)")
+ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&/]{1,11}?)\.?\s*\)")
+NAME_CONNECTORS = CONNECTORS | {"to", "&", "at", "with"}
+ARTICLES = {"the", "a", "an"}
+ORG_HEADS = re.compile(
+    r"\b(?:Government|Ministry|Ministries|Embassy|Consulate|Agency|Organi[sz]ation|Office|"
+    r"Commission|Council|Fund|Foundation|Bank|Union|Association|Society|Institute|University|"
+    r"Department|Bureau|Programme|Program|Network|Centre|Center|Committee|Authority|Service|"
+    r"Police|Trust|Partnership|International|Initiative|Alliance|Federation|Coalition|Group|"
+    r"Company|Corporation|Inc|Ltd|Forum|Secretariat|Mission|Cross|Crescent|Directorate|"
+    r"Unit|Board|Court|Parliament|Assembly|Charity|Relief|Aid|Cooperation|Development|Project|"
+    r"Service|Services|Strada|Caritas|Guard|Forces|Army|Navy|Presidency|Task Force|Agence)\b"
+)
 
 
 def acronym_definitions(text: str) -> dict[str, str]:
@@ -28,10 +39,13 @@ def acronym_definitions(text: str) -> dict[str, str]:
     for m in ACRONYM_DEF.finditer(text):
         acronym = m.group(1).replace(".", "")
         letters = [c.lower() for c in acronym if c.isupper()]
-        before = re.findall(r"[\w'’.&-]+", text[max(0, m.start() - 200) : m.start()])
-        name = _name_by_initials(before, letters)
-        if name and acronym not in found:
-            found[acronym] = name
+        offset = max(0, m.start() - 200)
+        spans = list(re.finditer(r"[\w'’.&-]+", text[offset : m.start()]))
+        before = [w.group() for w in spans]
+        first = _name_by_initials(before, letters)
+        first = first if first is not None else _name_by_heads(before)
+        if first is not None and acronym not in found:
+            found[acronym] = text[offset + spans[first].start() : m.start()].strip()
     return found
 
 
@@ -40,25 +54,50 @@ def _subsequence(letters: list[str], initials: list[str]) -> bool:
     return all(letter in it for letter in letters)
 
 
-def _name_by_initials(before: list[str], letters: list[str]) -> str:
-    """The shortest run of capitalized words ending the list whose initials spell the letters."""
+def _name_by_initials(before: list[str], letters: list[str]) -> int | None:
+    """Where the shortest run of capitalized words ending the list whose initials spell the
+    letters starts, else None."""
     if len(letters) < 2:
-        return ""
+        return None
     initials: list[str] = []
+    capitals = 0
     for i in range(len(before) - 1, max(-1, len(before) - 16), -1):
         word = before[i]
-        if word.lower() in CONNECTORS:
+        if word.lower() in NAME_CONNECTORS or not word[:1].isalnum():
+            initials[:0] = [word[:1].lower()]  # "in" may give NAPTIP its I, never its first letter
             continue
         if not word[:1].isupper():
-            return ""
+            return None
         parts = (
             [c.lower() for c in word]
             if word.isupper() and len(word) <= 4
             else [p[0].lower() for p in re.split(r"[-’']", word) if p[:1].isupper()]
         )
         initials[:0] = parts
+        capitals += len(parts)
         if initials[0] == letters[0] and _subsequence(letters, initials):
-            return " ".join(before[i:])
-        if len(initials) > len(letters) + 2:
-            return ""
-    return ""
+            return i
+        if capitals > len(letters) + 2:
+            return None
+    return None
+
+
+def _name_by_heads(before: list[str]) -> int | None:
+    """Where the capitalized name ending the list starts when it names a body ("UN Refugee
+    Agency"), else None."""
+    start = None
+    for i in range(len(before) - 1, max(-1, len(before) - 16), -1):
+        word = before[i]
+        if word.lower() in ARTICLES:
+            if i == 0 or before[i - 1].lower() not in NAME_CONNECTORS - {"and", "&"}:
+                break
+            continue
+        if word[:1].isupper():
+            start = i
+        elif word.lower() not in NAME_CONNECTORS:
+            break
+    if start is None:
+        return None
+    name = " ".join(before[start:])
+    capitals = sum(1 for w in before[start:] if w[:1].isupper())
+    return start if capitals >= 2 and ORG_HEADS.search(name) else None

@@ -12,7 +12,7 @@ from .contacts import parse_contacts
 from .dates import date_of_line, find_dateline, first_page_date
 from .decode import Document, SourceError, load_document
 from .extract import lead_paragraph, provisional_title, split_sections, summarize, to_markdown
-from .geo import find_countries, place_country
+from .geo import find_countries, place_countries
 from .lines import drop_menus, is_wrapped, unwrap
 from .orgs import OrgRef, find_parties
 from .split import Segment, split_releases
@@ -87,7 +87,7 @@ def build_draft(
     partners, funders = find_parties(text, registry)
     countries = []
     if dateline:
-        countries.append(place_country(dateline.place))
+        countries += place_countries(dateline.place)
     countries += find_countries("\n".join([title, text])) + org_countries(partners + funders)
     review = list(notes)
     if segment.title is None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..sdgs import all_goals
 from ..text import match_key
-from .dates import is_date_line
+from .dates import is_date_line, is_labelled_date_line
 from .lines import (
     BULLET,
     CONTACT_HEADER,
@@ -77,7 +77,9 @@ def split_sections(lines: list[str]) -> Sections:
         if mode == "contact":
             out.contacts.append(line)
         elif mode == "body" and not (is_caption(line) or is_boilerplate(line)):
-            if is_date_line(line) and not any(map(is_prose, out.body)):
+            if is_labelled_date_line(line) or (
+                is_date_line(line) and not any(map(is_prose, out.body))
+            ):
                 out.dates.append(line)
             else:
                 out.body.append(line)

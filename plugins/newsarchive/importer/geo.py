@@ -48,8 +48,17 @@ def city_country(name: str) -> str | None:
     return best["countrycode"] or None
 
 
+def place_countries(place: str) -> list[str]:
+    """Countries of a dateline naming several places ("Tunis/Geneva"), or of one place."""
+    found = [place_country(part) for part in place.split("/")]
+    whole = place_country(place) if not any(found) else None
+    return list(dict.fromkeys(c for c in [*found, whole] if c))
+
+
 def place_country(place: str) -> str | None:
     """Country of a dateline place: "Islamabad, Pakistan", "Cairo", "CAIRO" or "Afghanistan"."""
+    if "/" in place:
+        return next(iter(place_countries(place)), None)
     parts = [p.strip(" .") for p in place.split(",") if p.strip(" .")]
     for part in reversed(parts):
         country = resolve_country(part)

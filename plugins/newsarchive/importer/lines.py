@@ -60,6 +60,9 @@ BOILERPLATE = re.compile(
     r"print|close|english|français|español|en|fr|es|back|next|previous|-|–|—|•|\|)\s*:?$",
     re.I,
 )
+BYLINE = re.compile(
+    r"^(?:[Bb]y\s+[A-Z][a-z]|(?i:posted|published|written)\s+(?i:by|on)\b|(?i:source|author)\s*:)"
+)
 BULLET = re.compile(r"^(?:[-*•·–▪◦]|\d{1,2}[.)])\s+")
 
 
@@ -93,6 +96,11 @@ def is_boilerplate(line: str) -> bool:
     return bool(BOILERPLATE.match(line.strip()))
 
 
+def is_byline(line: str) -> bool:
+    """A byline or posting line ("Posted by Press Office · 25/11/2021", "By Jane Doe")."""
+    return bool(BYLINE.match(line))
+
+
 def is_title_like(line: str) -> bool:
     """A short line in Title Case without closing punctuation."""
     text = strip_heading(line)
@@ -118,7 +126,7 @@ def is_headline_candidate(line: str) -> bool:
         return False
     if EMAIL.search(text) or URL.search(text) or re.search(r"\d{4,}[\s.-]?\d{3,}", text):
         return False
-    if is_boilerplate(text) or is_caption(text) or is_date_line(text):
+    if is_boilerplate(text) or is_caption(text) or is_date_line(text) or is_byline(text):
         return False
     return bool(FOOTER.match(text) or CONTACT_HEADER.match(text)) is False
 

@@ -2,44 +2,60 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..registry import Organization, Registry
 from ..text import match_key
-from .acronyms import CONNECTORS, acronym_definitions
+from .acronyms import CONNECTORS, ORG_HEADS, acronym_definitions
 from .geo import name_index
 
 PUBLISHER_NAMES = ("IOM", "International Organization for Migration", "UN Migration")
 MAX_ORG_WORDS = 14
-ORG_HEADS = re.compile(
-    r"\b(?:Government|Ministry|Ministries|Embassy|Consulate|Agency|Organi[sz]ation|Office|"
-    r"Commission|Council|Fund|Foundation|Bank|Union|Association|Society|Institute|University|"
-    r"Department|Bureau|Programme|Program|Network|Centre|Center|Committee|Authority|Service|"
-    r"Police|Trust|Partnership|International|Initiative|Alliance|Federation|Coalition|Group|"
-    r"Company|Corporation|Inc|Ltd|Forum|Secretariat|Mission|Cross|Crescent|Directorate|"
-    r"Unit|Board|Court|Parliament|Assembly|Charity|Relief|Aid|Cooperation|Development|Project|"
-    r"Service|Services|Strada|Caritas|Guard|Forces|Army|Navy)\b"
+MAX_NAME_WORDS = 12
+MONEY_WORDS = (
+    r"(?:the\s+)?(?:generous\s+|financial\s+|kind\s+|technical\s+)?(?:support|funding|financ|"
+    r"assistance|contribution|grant|donation|resources)"
+)
+JOINT_VERBS = (
+    r"organi[sz]ed|implemented|delivered|conducted|hosted|led|published|launched|released|"
+    r"produced|developed|prepared|written|authored|convened|run|managed|chaired"
 )
 PARTNER_TRIGGER = re.compile(
     r"\b(?:in (?:close )?(?:collaboration|partnership|cooperation|coordination) with|"
     r"(?:partner(?:ed|ing|s)?|collaborat\w+|cooperat\w+|work(?:s|ed|ing)?|team(?:ed|s)? up|"
-    r"join(?:ed|s|ing)? forces|together|jointly) with|"
+    r"join(?:ed|s|ing)? forces|together|jointly|(?:developed|designed|drafted|prepared|produced|"
+    r"implemented|organi[sz]ed|conducted|delivered|carried out)(?: jointly)?) with|"
     r"(?:jointly |co-)?(?:organi[sz]ed|implemented|delivered|conducted|hosted|led) jointly by|"
-    r"jointly (?:organi[sz]ed|implemented|delivered|conducted|hosted|led) by|backed by|"
+    rf"(?:jointly |co-)(?:{JOINT_VERBS})(?: today| this week| on \w+day)? by|backed by|"
     r"(?:memorandum of understanding|mou|agreement|statement of partnership|letter of intent|"
-    r"partnership|accord)(?:\s*\([A-Za-z]+\))? (?:with|between)|signed\b[^.;]{0,80}?\bwith)\s+",
+    r"partnership|accord)(?:\s*\([A-Za-z]+\))? (?:with|between)|signed\b[^.;]{0,80}?\bwith)\s+"
+    rf"(?!{MONEY_WORDS})",
     re.I,
 )
+FUNDED_WORK = (
+    r"project|programme|program|initiative|activit(?:y|ie)|campaign|training|work|event|"
+    r"workshop|conference|dialogue|course|centre|center|helpline|shelter|desk|study|research"
+)
 FUNDER_TRIGGER = re.compile(
-    r"\b(?:(?:generously |jointly |co-)?(?:funded|financed|sponsored|supported|bankrolled)"
-    r"(?: jointly| generously)? by|"
+    r"\b(?:(?:generously |jointly |co-)?(?:funded|financed|sponsored|bankrolled)"
+    r"(?: jointly| generously)? by|(?:generously|financially) supported by|"
+    rf"\b(?:{FUNDED_WORK})s? (?:is|was|are|were|has been|have been|will be) "
+    r"(?:generously |also |kindly )?supported by|"
     r"(?:funding|financing|grants?|contributions?|donations?|financial support|support)\b"
     r"[^.;]{0,60}?\b(?:was|were|is|are|has been|have been|being) (?:generously )?provided by|"
     r"(?:with|through|thanks to) (?:the )?(?:generous |financial |kind |continued )?"
     r"(?:support|funding|assistance|contributions?|financing|grants?|donations?) (?:from|of|by)|"
-    r"(?:funding|financing|grants?|contributions?|donations?) (?:from|by))\s+",
+    r"(?:funding|financing|grants?|contributions?|donations?) (?:from|by)|"
+    r"made possible (?:by|through|with|thanks to) (?:the )?(?:generous )?(?:financial )?"
+    r"(?:support|funding|contributions?|grants?) (?:of|from)"
+    r"(?: the \w+ people (?:through|via))?)\s+",
     re.I,
+)
+HELP_TRIGGER = re.compile(
+    r"\b(?:with|through|thanks to) (?:the )?(?:\w+ )?(?:support|assistance|help) (?:of|from)\s+"
 )
 SUBJECT_SIGN = re.compile(
     r"\s+(?:(?:have|has|had|will|are|were|today|jointly|formally|officially|recently|also|"
@@ -58,6 +74,10 @@ PREPOSITION = re.compile(
     r"(?:under|in|on|at|with|for|through|after|during|following|since|as|by|from|today|this|"
     r"last|yesterday|earlier|later|meanwhile|however)\b",
     re.I,
+)
+BODY_OF = re.compile(rf"{ORG_HEADS.pattern} of ([^,(]+)$")
+LEADING_PHRASE = re.compile(
+    r"^(?:On|In|At|During|Following|After|Ahead of|To mark|Marking)\b[^,;]{3,120},\s+(?=\S)"
 )
 MASK = re.compile("\ue000(\\d+)\ue001")
 SENTENCE_END = re.compile(
@@ -116,7 +136,7 @@ def known_mentions(text: str, registry: Registry) -> list[tuple[int, int, Organi
 
 
 def _clean_item(item: str) -> str:
-    item = item.split("/")[0]
+    item = re.split(r"/(?![^()]*\))", _unprotect(item))[0]
     item = re.sub(r"^(?:the|a|an|and|both|its|their)\s+", "", item.strip(" ,'\"“”"), flags=re.I)
     return re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
 
@@ -130,26 +150,95 @@ def _org_like(name: str) -> bool:
         return False
     if re.fullmatch(r"[A-Z][A-Za-z.&]*[A-Z]\w*", name) and len(name) <= 12:
         return True
+    if acronym_led(name) or names_country_body(name):
+        return True
     if match_key(name) in name_index():
         return True
     return bool(ORG_HEADS.search(name)) and len([w for w in ws if w[:1].isupper()]) >= 2
 
 
+def acronym_led(name: str) -> bool:
+    """A name made of an acronym and capitalized words ("UN Women", "HAART Kenya")."""
+    ws = name.split()
+    return 2 <= len(ws) <= 4 and bool(re.fullmatch(r"[A-Z]{2,}", ws[0])) and ws[1][:1].isupper()
+
+
+def names_country_body(name: str) -> bool:
+    """A proper name of a body that ends in its country ("Global Affairs Canada", "Caritas
+    Kenya")."""
+    ws = name.split()
+    if not 2 <= len(ws) <= 5:
+        return False
+    for n in range(1, min(4, len(ws))):
+        if match_key(" ".join(ws[-n:])) in name_index():
+            return all(w[:1].isupper() for w in ws[:-n])
+    return False
+
+
+def _protect(name: str) -> str:
+    """A defined name with its spaces and commas hidden, so list splitting leaves it whole."""
+    return name.replace(" ", "\ue006").replace(",", "\ue003")
+
+
+def _unprotect(text: str) -> str:
+    return text.replace("\ue006", " ").replace("\ue003", ",")
+
+
+def protect_names(text: str, names: list[str]) -> str:
+    """The text with each of these names (longest first) kept whole by list splitting."""
+    for name in names:
+        if name in text:
+            text = text.replace(name, _protect(name))
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def compound_countries() -> re.Pattern:
+    """Country names with "and" in them ("São Tomé and Príncipe"), accents optional, which
+    lists must not split."""
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and " and " in value:
+                names.add(value)
+    accented: dict[str, str] = {}
+    for code in range(0xC0, 0x180):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base.isascii() and base.isalpha():
+            accented[base] = accented.get(base, base) + chr(code)
+    patterns = [
+        "".join(f"[{accented[c]}]" if c in accented else re.escape(c) for c in name)
+        for name in sorted(names, key=len, reverse=True)
+    ]
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b")
+
+
 def object_items(text: str) -> list[str]:
     """The organizations listed at the start of a text ("the EU, Japan and X (ABC), to ...")."""
-    for name in acronym_definitions(text).values():
-        text = text.replace(name, name.replace(" and ", " \ue002 ").replace(",", "\ue003"))
+    names = {_unprotect(name) for name in acronym_definitions(text).values()}
+    text = protect_names(text, sorted(names, key=len, reverse=True))
     stop = OBJECT_STOP.search(text)
     span = text[: stop.start()] if stop else text
-    items = []
-    for raw in _SPLIT.split(span):
-        item = _clean_item(raw.replace("\ue002", "and").replace("\ue003", ","))
+    items: list[str] = []
+    pieces = re.split(f"({_SPLIT.pattern})", span)
+    for raw in merge_name_parts(pieces[::2], pieces[1::2]):
+        item = _clean_item(_unprotect(raw))
         if not item:
             continue
-        if not _org_like(re.sub(r"\s*\(.*", "", item)):
+        base = re.sub(r"\s*\(.*", "", item)
+        if not (_org_like(base) or base in names or (items and _list_name(base))):
             break
         items.append(item)
     return items
+
+
+def _list_name(name: str) -> bool:
+    """A short proper name, which counts as an organization inside a list of them ("Walk Free")."""
+    ws = name.split()
+    return 1 <= len(ws) <= 5 and ws[0][:1].isupper() and all(map(_capital_word, ws))
 
 
 def _ref(
@@ -160,7 +249,7 @@ def _ref(
     if masked:
         org = known[int(masked[1])]
         return None if is_publisher(org.short) else OrgRef(org.name, org.acronym, org)
-    m = re.search(r"^(.*?)\s*\(([A-Z][A-Za-z.&]{1,11})\)$", item)
+    m = re.search(r"^(.*?)\s*\(([A-Z][A-Za-z.&/]{1,11})\)$", item)
     name, acronym = (m[1].strip(), m[2].replace(".", "")) if m else (item, "")
     if not acronym and re.fullmatch(r"[A-Z][A-Za-z.&]*[A-Z]\w*", name):
         acronym = name.replace(".", "")
@@ -197,10 +286,13 @@ def mask_known(sentence: str, registry: Registry) -> tuple[str, list[Organizatio
 def find_parties(text: str, registry: Registry) -> tuple[list[OrgRef], list[OrgRef]]:
     """(partners, funders) a release's text names, in order of mention, publisher excluded."""
     acronyms = acronym_definitions(text)
+    whole_names = sorted(acronyms.values(), key=len, reverse=True)
     partners: list[OrgRef] = []
     funders: list[OrgRef] = []
-    for sentence in sentences(text):
+    for sentence in (s for line in text.splitlines() for s in sentences(line)):
         masked, known = mask_known(sentence, registry)
+        masked = protect_names(masked, whole_names)
+        masked = compound_countries().sub(lambda m: _protect(m[0]), masked)
 
         def refs(items: list[str], known=known) -> list[OrgRef]:
             return [r for r in (_ref(i, known, registry, acronyms) for i in items) if r]
@@ -210,7 +302,7 @@ def find_parties(text: str, registry: Registry) -> tuple[list[OrgRef], list[OrgR
         partner_hits = list(PARTNER_TRIGGER.finditer(masked))
         for m in partner_hits:
             partners += refs(object_items(masked[m.end() :]))
-        joint = joint_subject(masked, known)
+        joint = joint_subject(masked, known) or helped_subject(masked, known)
         partners += refs(joint)
         if partner_hits or joint:
             partners += [OrgRef(o.name, o.acronym, o) for o in known if not is_publisher(o.short)]
@@ -221,11 +313,12 @@ def find_parties(text: str, registry: Registry) -> tuple[list[OrgRef], list[OrgR
 
 def joint_subject(masked: str, known: list[Organization]) -> list[str]:
     """Co-actors of the publisher in a sentence like "X and IOM have signed...", else []."""
+    masked = LEADING_PHRASE.sub("", masked, count=1)
     sign = SUBJECT_SIGN.search(masked)
     if not sign or len(masked[: sign.start()].split()) > 30:
         return []
     subject: list[str] = []
-    for part in re.split(r"\s+and\s+", masked[: sign.start()]):
+    for part in merge_name_parts(re.split(r"\s+and\s+", masked[: sign.start()])):
         head, *rest = [_clean_item(p) for p in part.split(",")]
         if re.match(PREPOSITION, head) or not (MASK.search(head) or _proper_name(_base(head))):
             return []
@@ -235,13 +328,59 @@ def joint_subject(masked: str, known: list[Organization]) -> list[str]:
     return [s for s in subject if not _is_publisher_item(s, known)]
 
 
+def helped_subject(masked: str, known: list[Organization]) -> list[str]:
+    """The subject of a sentence in which the publisher helps ("The Government of Ethiopia
+    launched a plan with technical support from IOM"), else []."""
+    helped = any(
+        (items := object_items(masked[m.end() :])) and _is_publisher_item(items[0], known)
+        for pattern in (HELP_TRIGGER, PARTNER_TRIGGER)
+        for m in pattern.finditer(masked)
+    )
+    masked = LEADING_PHRASE.sub("", masked, count=1)
+    sign = SUBJECT_SIGN.search(masked)
+    if not helped or not sign:
+        return []
+    head = _clean_item(masked[: sign.start()].split(",")[0])
+    if _is_publisher_item(head, known) or not (MASK.search(head) or _org_like(_base(head))):
+        return []
+    return [head]
+
+
+def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> list[str]:
+    """Parts split at "and" joined back where "and" is inside a body's name: "Ministry of
+    Solidarity" + "the Fight against Poverty"; not after a country ("... of Honduras")."""
+    separators = separators if separators is not None else ["and"] * len(parts)
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        previous = out[-1] if out else ""
+        m = BODY_OF.search(previous)
+        joined_by_and = i > 0 and separators[i - 1].strip() == "and"
+        if joined_by_and and m and not _ends_with_country(m[1]) and not _heads_a_name(part):
+            out[-1] = f"{previous} and {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def _ends_with_country(text: str) -> bool:
+    """True when a name ends with a country's name ("Foreign Affairs of Honduras")."""
+    ws = text.split()
+    return any(match_key(" ".join(ws[-n:])) in name_index() for n in range(1, min(4, len(ws)) + 1))
+
+
+def _heads_a_name(part: str) -> bool:
+    """True when a part names a body of its own: a placeholder, an acronym or a head word."""
+    base = _clean_item(part)
+    return bool(MASK.search(base) or re.match(r"[A-Z]{2,}\b", base) or ORG_HEADS.search(base))
+
+
 def _base(item: str) -> str:
     return re.sub(r"\s*\(.*", "", item)
 
 
 def _proper_name(text: str) -> bool:
     ws = text.split()
-    return 0 < len(ws) <= 8 and all(map(_capital_word, ws))
+    return 0 < len(ws) <= MAX_NAME_WORDS and all(map(_capital_word, ws))
 
 
 def _capital_word(word: str) -> bool:

@@ -10,6 +10,7 @@ from .lines import (
     END_MARK,
     FOOTER,
     is_boilerplate,
+    is_byline,
     is_caption,
     is_headline_candidate,
     is_prose,
@@ -32,21 +33,28 @@ class Segment:
 
 def _skippable(line: str) -> bool:
     """Lines allowed between a headline and its first paragraph (captions, dates, bylines)."""
-    if is_caption(line) or is_date_line(line) or is_boilerplate(line):
-        return True
-    return line.lower().startswith(("by ", "posted ", "published ", "source:"))
+    return is_caption(line) or is_date_line(line) or is_boilerplate(line) or is_byline(line)
+
+
+def is_standfirst(line: str) -> bool:
+    """A subtitle under a page's <h1>: a sentence-like line too short or unpunctuated for prose."""
+    return not line.startswith("#") and 5 <= len(words(line)) <= 40 and not _is_close(line)
 
 
 def lead_after(lines: list[str], i: int) -> int | None:
-    """Index of the paragraph a headline at i leads into, if one follows closely."""
+    """Index of the paragraph a headline at i leads into, if one follows closely; an <h1> may
+    have a standfirst between them."""
     skipped = 0
+    standfirst = lines[i].startswith("# ")
     for k in range(i + 1, len(lines)):
         line = lines[k]
         if not line:
             continue
         if is_prose(line) or (len(words(line)) >= 12 and find_dateline(line)):
             return k
-        if not _skippable(line) or skipped >= MAX_SKIPPED:
+        if standfirst and is_standfirst(line):
+            standfirst = False
+        elif not _skippable(line) or skipped >= MAX_SKIPPED:
             return None
         skipped += 1
     return None
@@ -68,8 +76,9 @@ def headlines(lines: list[str]) -> list[int]:
     starts: list[int] = []
     closed = True
     prose_before = 0
+    skip_to = 0  # lines between an accepted headline and its lead cannot start a release
     for i, line in enumerate(lines):
-        if not line:
+        if not line or i < skip_to:
             continue
         if _is_close(line):
             closed = True
@@ -81,6 +90,7 @@ def headlines(lines: list[str]) -> list[int]:
                 if level == 3 or (prose_before < MIN_PREAMBLE_PROSE if not starts else closed):
                     starts.append(i)
                     closed = False
+                    skip_to = lead
                     continue
         if not starts and is_prose(line):
             prose_before += 1
