@@ -15,6 +15,19 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+# Debian's Chromium (never a downloaded browser), with the flags this machine needs.
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 REGISTRY = """\
 - slug: iom
   name: International Organization for Migration
@@ -132,3 +145,15 @@ def seed_site(tmp_path_factory) -> BuiltSite:
     content = base / "content"
     shutil.copytree(ROOT / "content", content)
     return build(content, base / "output")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (Playwright's sync API allows one per thread)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed: run bash .ci/setup --test")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
+        yield chromium
+        chromium.close()

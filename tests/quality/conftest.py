@@ -19,21 +19,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, build
+from tests.conftest import CHROME_FLAGS, CHROMIUM, ROOT, build  # noqa: F401 (re-exported)
 from tests.synthetic import write_archive
 
 SITES = ("seed", "synthetic")
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 NODE_MODULES = ROOT / ".ci" / "node_modules"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -180,19 +169,6 @@ def sites(request, tmp_path_factory) -> dict[str, ServedSite]:
 def site(request, sites) -> ServedSite:
     """Each site in turn."""
     return sites[request.param]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the session."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")
