@@ -27,7 +27,12 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["archive_releases", "archive_taxonomies", "archive_sitefiles"]
+PLUGINS = [
+    "archive_releases",
+    "archive_taxonomies",
+    "archive_views",
+    "archive_sitefiles",
+]
 
 # Releases are read by our generator, not Pelican's ArticlesGenerator (their date is optional).
 ARTICLE_PATHS = []
@@ -106,3 +111,4 @@ CONTENT_CACHING_LAYER = "generator"
 ARCHIVE_INCREMENTAL = True
 DELETE_OUTPUT_DIRECTORY = False
 SUMMARY_MAX_LENGTH = 50
+
