@@ -31,6 +31,7 @@ PLUGINS = [
     "archive_releases",
     "archive_taxonomies",
     "archive_views",
+    "archive_search",
     "archive_sitefiles",
 ]
 
@@ -112,3 +113,10 @@ ARCHIVE_INCREMENTAL = True
 DELETE_OUTPUT_DIRECTORY = False
 SUMMARY_MAX_LENGTH = 50
 
+# Client-side search (archive_search): the page, the folder of its files, shard sizes.
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_DIR = "search"
+SEARCH_TERM_SHARD_BYTES = 8192
+SEARCH_DOCS_PER_SHARD = 10
+SEARCH_FACET_DOCS_PER_SHARD = 500

@@ -1,0 +1,192 @@
+"""The search files: the lunr index split by term, so a query fetches only what it needs.
+
+Every archive size gets the same format (all JSON, `sort_keys`, no spaces, UTF-8):
+
+`index.json`, loaded first
+    `fields`, `pipeline` (as in a serialized lunr index), `docs` (document count), `terms`: every
+    index term, sorted (UTF-16 order, as lunr.js's TokenSet.Builder wants), joined with newlines;
+    `shards`: the position in `terms` of each term shard's first term; `docShard` and
+    `facetShard`: documents per display and facet shard; `labels` of partners
+    (`[slug, acronym or name, name, [aliases]]`), countries (`[code, name, slug]`) and goals
+    (`[number, title, colour, text colour, slug]`); `urls`: the site's URL patterns; `id`: a
+    hash of everything, for cache busting.
+`t/<k>.json`, term shard k (terms `shards[k]` up to `shards[k+1]`, a few kB each)
+    one entry per term: `[termIndex, field, postings, field, postings, ...]`: the lunr `_index`
+    of the term, then for each field (position in `fields`) that holds it, a flat list
+    `[ref, score, ref, score, ...]` with refs ascending and delta-encoded (the first absolute) and
+    the score being the term's component of that field's vector in the full lunr index.
+`d/<k>.json`, display data of refs `k*docShard` up to `(k+1)*docShard`
+    `[title, url, date, dateline, snippet, [partner], [country], [sdg]]`, partners and countries
+    as positions in `labels`, SDGs as goal numbers.
+`f/<k>.json`, facet values of refs `k*facetShard` up to `(k+1)*facetShard`
+    `[year or 0, [partner], [country], [sdg]]`.
+
+Refs are ranks, newest first and undated last, so "newest first" is ascending refs. The browser
+(theme/static/js/search-core.js) builds lunr's TokenSet from `terms` (prefix, wildcard and fuzzy
+expansion work as on the full index), fetches the term shards of the terms a query expands to and
+assembles a `lunr.Index` of those terms: lunr 2.3.9 scores a field as the dot product of query and
+field vectors divided by the *query* vector's magnitude, so field vectors holding only the query's
+terms give the same scores as the full index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from lunr.index import Index
+
+from .documents import SearchDocument
+
+FORMAT_VERSION = 1
+TERM_SHARD_BYTES = 8192
+DOCS_PER_SHARD = 10
+FACET_DOCS_PER_SHARD = 500
+
+
+def dumps(value) -> bytes:
+    """Compact, deterministic JSON."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Garbage collector frozen and off while building large structures (much faster)."""
+    enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def utf16_key(term: str) -> bytes:
+    """Sort key matching JavaScript string order (UTF-16 code units)."""
+    return term.encode("utf-16-be", "surrogatepass")
+
+
+def term_entries(index: Index) -> list[tuple[str, list]]:
+    """(term, entry) for every term of the index, in UTF-16 order (entry format above)."""
+    fields = list(index.fields)
+    position = {name: i for i, name in enumerate(fields)}
+    term_of = {posting["_index"]: term for term, posting in index.inverted_index.items()}
+    postings: dict[str, dict[int, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+    for field_ref, vector in index.field_vectors.items():
+        name, ref = str(field_ref).split("/", 1)
+        field, ref = position[name], int(ref)
+        elements = vector.elements
+        for i in range(0, len(elements), 2):
+            postings[term_of[elements[i]]][field].append((ref, round(elements[i + 1], 3)))
+    entries = []
+    for term in sorted(index.inverted_index, key=utf16_key):
+        entry: list = [index.inverted_index[term]["_index"]]
+        for field, pairs in sorted(postings[term].items()):
+            pairs.sort()
+            flat, previous = [], 0
+            for ref, score in pairs:
+                flat += [ref - previous, score]
+                previous = ref
+            entry += [field, flat]
+        entries.append((term, entry))
+    return entries
+
+
+def term_shards(entries: list[tuple[str, list]], target: int) -> tuple[list[int], list[bytes]]:
+    """Contiguous runs of entries of about `target` bytes: (first positions, shard bytes)."""
+    starts: list[int] = []
+    shards: list[bytes] = []
+    run: list[bytes] = []
+    size = 0
+    for i, (_, entry) in enumerate(entries):
+        data = dumps(entry)
+        if run and size + len(data) > target:
+            shards.append(b"[" + b",".join(run) + b"]")
+            run, size = [], 0
+        if not run:
+            starts.append(i)
+        run.append(data)
+        size += len(data) + 1
+    if run:
+        shards.append(b"[" + b",".join(run) + b"]")
+    return starts, shards
+
+
+def labels(docs: Sequence[SearchDocument]) -> tuple[dict, dict[str, int], dict[str, int]]:
+    """Labels of the partners, countries and goals used, and positions of orgs and countries."""
+    orgs = {o.slug: o for d in docs for o in d.organizations}
+    countries = {c.code: c for d in docs for c in d.countries}
+    goals = {g.number: g for d in docs for g in d.sdgs}
+    org_slugs, codes = sorted(orgs), sorted(countries)
+    table = {
+        "partner": [[s, orgs[s].short, orgs[s].name, list(orgs[s].aliases)] for s in org_slugs],
+        "country": [[c, countries[c].name, countries[c].slug] for c in codes],
+        "sdg": [[n, g.title, g.colour, g.text_colour, g.slug] for n, g in sorted(goals.items())],
+    }
+    return table, {s: i for i, s in enumerate(org_slugs)}, {c: i for i, c in enumerate(codes)}
+
+
+def search_files(
+    docs: Sequence[SearchDocument],
+    index: Index,
+    urls: dict[str, str] | None = None,
+    term_shard_bytes: int = TERM_SHARD_BYTES,
+    docs_per_shard: int = DOCS_PER_SHARD,
+    facet_docs_per_shard: int = FACET_DOCS_PER_SHARD,
+) -> dict[str, bytes]:
+    """{path under search/: bytes} of every search file (see the module docstring)."""
+    entries = term_entries(index)
+    starts, shards = term_shards(entries, term_shard_bytes)
+    table, org_pos, country_pos = labels(docs)
+    files = {f"t/{k}.json": data for k, data in enumerate(shards)}
+    ordered = sorted(docs, key=lambda d: d.ref)
+    rows = [
+        (
+            [d.title, d.url, d.date, d.dateline, d.snippet],
+            [
+                [org_pos[o.slug] for o in d.organizations],
+                [country_pos[c.code] for c in d.countries],
+                [g.number for g in d.sdgs],
+            ],
+        )
+        for d in ordered
+    ]
+    for k in range(0, len(rows), docs_per_shard):
+        files[f"d/{k // docs_per_shard}.json"] = dumps(
+            [text + facets for text, facets in rows[k : k + docs_per_shard]]
+        )
+    for k in range(0, len(rows), facet_docs_per_shard):
+        files[f"f/{k // facet_docs_per_shard}.json"] = dumps(
+            [
+                [int(d.year or 0), *facets]
+                for d, (_, facets) in zip(
+                    ordered[k : k + facet_docs_per_shard],
+                    rows[k : k + facet_docs_per_shard],
+                    strict=True,
+                )
+            ]
+        )
+    meta = {
+        "v": FORMAT_VERSION,
+        "fields": list(index.fields),
+        "pipeline": index.pipeline.serialize(),
+        "docs": len(docs),
+        "terms": "\n".join(term for term, _ in entries),
+        "shards": starts,
+        "docShard": docs_per_shard,
+        "facetShard": facet_docs_per_shard,
+        "labels": table,
+        "urls": dict(sorted((urls or {}).items())),
+    }
+    digest = hashlib.sha256(dumps(meta))
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path])
+    meta["id"] = digest.hexdigest()[:16]
+    files["index.json"] = dumps(meta)
+    return files

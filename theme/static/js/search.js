@@ -1,0 +1,461 @@
+/* The search page: reads ?q=...&partner=...&country=...&sdg=...&year=...&sort=newest, runs the
+ * query on the sharded index (search-core.js) and shows results and facets. Text from the index
+ * is only ever inserted as text (textContent, createElement), never as HTML. */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-search]");
+  if (!root || !window.lunr || !window.ArchiveSearch) return;
+
+  var S = window.ArchiveSearch;
+  var PAGE = 20;
+  var DEBOUNCE_MS = 250;
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  var GROUP_TITLES = { partner: "Partner", country: "Country", sdg: "Sustainable Development Goal", year: "Year" };
+
+  var siteUrl = root.getAttribute("data-site-url") || "";
+  var filesUrl = root.getAttribute("data-search-files");
+  var version = root.getAttribute("data-search-id") || "";
+  var form = root.querySelector("[data-search-form]");
+  var input = form.querySelector("input[name=q]");
+  var status = root.querySelector("[data-search-status]");
+  var list = root.querySelector("[data-results]");
+  var more = root.querySelector("[data-more]");
+  var empty = root.querySelector("[data-empty]");
+  var emptyMessage = root.querySelector("[data-empty-message]");
+  var suggestions = root.querySelector("[data-suggestions]");
+  var facetsBox = root.querySelector("[data-facets]");
+  var facetGroups = root.querySelector("[data-facet-groups]");
+  var sortBox = root.querySelector("[data-sort]");
+  var headerInput = document.querySelector("[data-search-box] input[name=q]");
+
+  var enginePromise = null;
+  var generation = 0;
+  var timer = null;
+  var view = { key: "", results: [], rows: null, shown: PAGE };
+
+  function load(path) {
+    return fetch(filesUrl + path + (version ? "?v=" + version : "")).then(function (response) {
+      if (!response.ok) throw new Error(path + ": HTTP " + response.status);
+      return response.json();
+    });
+  }
+
+  function engine() {
+    if (!enginePromise) {
+      enginePromise = S.Engine.create(load);
+      enginePromise.catch(function () { enginePromise = null; });
+    }
+    return enginePromise;
+  }
+
+  function href(path) {
+    return siteUrl + "/" + path;
+  }
+
+  /* ---- state <-> URL ---- */
+
+  function readState() {
+    var params = new URLSearchParams(window.location.search);
+    var selection = {};
+    S.GROUPS.forEach(function (g) { selection[g] = new Set(params.getAll(g).filter(Boolean)); });
+    return {
+      q: params.get("q") || "",
+      sort: params.get("sort") === "newest" ? "newest" : "relevance",
+      selection: selection,
+    };
+  }
+
+  function urlOf(state) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    S.GROUPS.forEach(function (g) {
+      Array.from(state.selection[g]).sort().forEach(function (v) { params.append(g, v); });
+    });
+    if (state.sort === "newest") params.set("sort", "newest");
+    var text = params.toString();
+    return window.location.pathname + (text ? "?" + text : "");
+  }
+
+  function save(state, push) {
+    var url = urlOf(state);
+    if (url === window.location.pathname + window.location.search) return;
+    if (push) window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  }
+
+  var state = readState();
+
+  /* ---- facet values: URL values (slugs, codes, numbers, years) <-> facet row values ---- */
+
+  function facetValue(meta, group, urlValue) {
+    if (group === "partner" || group === "country") {
+      var table = meta.labels[group];
+      for (var i = 0; i < table.length; i++) {
+        if (String(table[i][0]).toLowerCase() === String(urlValue).toLowerCase()) return String(i);
+      }
+      return null;
+    }
+    return String(urlValue);
+  }
+
+  function urlValue(meta, group, value) {
+    if (group === "partner" || group === "country") return meta.labels[group][Number(value)][0];
+    return value;
+  }
+
+  function rowSelection(meta) {
+    var out = {};
+    S.GROUPS.forEach(function (g) {
+      out[g] = new Set();
+      state.selection[g].forEach(function (v) {
+        var value = facetValue(meta, g, v);
+        if (value !== null) out[g].add(value);
+      });
+    });
+    return out;
+  }
+
+  function hasSelection() {
+    return S.GROUPS.some(function (g) { return state.selection[g].size > 0; });
+  }
+
+  function labelOf(meta, group, value) {
+    if (group === "partner") return meta.labels.partner[Number(value)][1];
+    if (group === "country") return meta.labels.country[Number(value)][1];
+    if (group === "sdg") {
+      var goal = goalOf(meta, Number(value));
+      return goal ? "SDG " + goal[0] + ": " + goal[1] : "SDG " + value;
+    }
+    return value === "undated" ? "Date unknown" : value;
+  }
+
+  function goalOf(meta, number) {
+    var goals = meta.labels.sdg;
+    for (var i = 0; i < goals.length; i++) if (goals[i][0] === number) return goals[i];
+    return null;
+  }
+
+  /* ---- DOM helpers (text only) ---- */
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function marked(eng, text, terms) {
+    var frag = document.createDocumentFragment(), at = 0;
+    eng.highlights(text, terms).forEach(function (range) {
+      if (range[0] > at) frag.appendChild(document.createTextNode(text.slice(at, range[0])));
+      frag.appendChild(el("mark", { text: text.slice(range[0], range[1]) }));
+      at = range[1];
+    });
+    if (at < text.length) frag.appendChild(document.createTextNode(text.slice(at)));
+    return frag;
+  }
+
+  function dateNode(iso) {
+    if (!iso) return el("span", { class: "undated", text: "Date unknown" });
+    var parts = iso.split("-").map(Number);
+    return el("time", { datetime: iso, text: parts[2] + " " + MONTHS[parts[1] - 1] + " " + parts[0] });
+  }
+
+  function links(items) {
+    var nodes = [];
+    items.forEach(function (item, i) {
+      if (i) nodes.push(", ");
+      nodes.push(el("a", { href: href(item[1]), text: item[0] }));
+    });
+    return nodes;
+  }
+
+  function fill(pattern, slug) {
+    return String(pattern || "").replace("{slug}", slug);
+  }
+
+  function resultItem(eng, meta, ref, row, terms) {
+    var urls = meta.urls;
+    var title = el("a", { href: href(row[1]) }, [marked(eng, row[0], terms)]);
+    var metaLine = el("p", { class: "meta" }, [dateNode(row[2])]);
+    if (row[3]) metaLine.appendChild(document.createTextNode(" · " + row[3]));
+    var item = el("li", { class: "release-item", "data-result": "", "data-ref": String(ref) }, [
+      el("h3", {}, [title]),
+      metaLine,
+    ]);
+    if (row[4]) item.appendChild(el("p", { class: "summary" }, [marked(eng, row[4], terms)]));
+    var orgs = row[5].map(function (i) {
+      var org = meta.labels.partner[i];
+      return [org[1], fill(urls.partner, org[0])];
+    });
+    var countries = row[6].map(function (i) {
+      var c = meta.labels.country[i];
+      return [c[1], fill(urls.country, c[2])];
+    });
+    if (orgs.length || countries.length) {
+      var tags = el("p", { class: "tags" });
+      if (orgs.length) {
+        tags.appendChild(el("span", { class: "label", text: "With" }));
+        tags.appendChild(document.createTextNode(" "));
+        links(orgs).forEach(function (n) { tags.appendChild(typeof n === "string" ? document.createTextNode(n) : n); });
+      }
+      if (orgs.length && countries.length) tags.appendChild(document.createTextNode(" · "));
+      if (countries.length) {
+        tags.appendChild(el("span", { class: "label", text: "In" }));
+        tags.appendChild(document.createTextNode(" "));
+        links(countries).forEach(function (n) { tags.appendChild(typeof n === "string" ? document.createTextNode(n) : n); });
+      }
+      item.appendChild(tags);
+    }
+    if (row[7].length) {
+      var badges = el("ul", { class: "sdg-badges" });
+      row[7].forEach(function (number) {
+        var goal = goalOf(meta, number);
+        var badge = el("a", { class: "sdg-badge", text: "SDG " + number });
+        if (goal) {
+          badge.setAttribute("href", href(fill(urls.sdg, goal[4])));
+          badge.setAttribute("title", "SDG " + goal[0] + ": " + goal[1]);
+          badge.style.setProperty("--sdg", goal[2]); // CSSOM: allowed under a strict CSP
+          badge.style.setProperty("--sdg-text", goal[3]);
+        }
+        badges.appendChild(el("li", {}, [badge]));
+      });
+      item.appendChild(badges);
+    }
+    return item;
+  }
+
+  /* ---- facets ---- */
+
+  function renderFacets(eng, meta, refs, rows, selection) {
+    var focused = document.activeElement && facetGroups.contains(document.activeElement)
+      ? document.activeElement.id : null;
+    clear(facetGroups);
+    var counts = S.facetCounts(refs, rows, selection);
+    S.GROUPS.forEach(function (group) {
+      var values = Array.from(counts[group].keys());
+      selection[group].forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
+      if (!values.length) return;
+      values.sort(function (a, b) {
+        if (group === "year") {
+          return (a === "undated") - (b === "undated") || Number(b) - Number(a);
+        }
+        if (group === "sdg") return Number(a) - Number(b);
+        return (counts[group].get(b) || 0) - (counts[group].get(a) || 0) ||
+          labelOf(meta, group, a).localeCompare(labelOf(meta, group, b));
+      });
+      var box = el("fieldset", { class: "facet", "data-facet": group }, [
+        el("legend", { text: GROUP_TITLES[group] }),
+      ]);
+      var ul = el("ul");
+      values.forEach(function (value) {
+        var url = urlValue(meta, group, value);
+        var id = "facet-" + group + "-" + String(url).replace(/[^A-Za-z0-9_-]/g, "_");
+        var box_ = el("input", { type: "checkbox", id: id, name: group, value: url });
+        box_.checked = selection[group].has(value);
+        var n = counts[group].get(value) || 0;
+        var label = el("label", { for: id }, [
+          labelOf(meta, group, value) + " ",
+          el("span", { class: "count", text: "(" + n + ")" }),
+        ]);
+        ul.appendChild(el("li", {}, [box_, label]));
+      });
+      box.appendChild(ul);
+      facetGroups.appendChild(box);
+    });
+    facetsBox.hidden = !facetGroups.firstChild;
+    if (focused) {
+      var again = document.getElementById(focused);
+      if (again) again.focus();
+    }
+  }
+
+  facetGroups.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!box || box.type !== "checkbox") return;
+    var set = state.selection[box.name];
+    if (box.checked) set.add(box.value);
+    else set.delete(box.value);
+    view.shown = PAGE;
+    save(state, true);
+    show();
+  });
+
+  sortBox.addEventListener("change", function (event) {
+    if (event.target.name !== "sort") return;
+    state.sort = event.target.value === "newest" ? "newest" : "relevance";
+    view.shown = PAGE;
+    save(state, true);
+    show();
+  });
+
+  /* ---- no results ---- */
+
+  function suggest(meta, query) {
+    clear(suggestions);
+    var words = S.fold(query, false).toLowerCase().split(/\s+/).filter(function (w) { return w.length >= 2; });
+    if (!words.length) return;
+    var found = [];
+    function consider(label, url) {
+      var key = S.fold(label, false).toLowerCase();
+      if (words.some(function (w) { return key.indexOf(w) >= 0; })) found.push([label, url]);
+    }
+    meta.labels.partner.forEach(function (o) { consider(o[1] === o[2] ? o[2] : o[2] + " (" + o[1] + ")", fill(meta.urls.partner, o[0])); });
+    meta.labels.country.forEach(function (c) { consider(c[1], fill(meta.urls.country, c[2])); });
+    meta.labels.sdg.forEach(function (g) { consider("SDG " + g[0] + ": " + g[1], fill(meta.urls.sdg, g[4])); });
+    found.slice(0, 8).forEach(function (item) {
+      suggestions.appendChild(el("li", {}, [el("a", { href: href(item[1]), text: item[0] })]));
+    });
+  }
+
+  /* ---- running a query ---- */
+
+  function setStatus(text) {
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  function plural(n) {
+    return n + (n === 1 ? " release" : " releases");
+  }
+
+  function reset() {
+    clear(list);
+    more.hidden = true;
+    empty.hidden = true;
+    facetsBox.hidden = true;
+    sortBox.hidden = true;
+  }
+
+  /* Show the current state: search when the query changed, then filter, sort and render. */
+  function show() {
+    var gen = ++generation;
+    var query = state.q.trim();
+    if (headerInput && document.activeElement !== headerInput) headerInput.value = state.q;
+    Array.prototype.forEach.call(sortBox.querySelectorAll("input"), function (radio) {
+      radio.checked = radio.value === state.sort;
+    });
+    if (!query) {
+      reset();
+      setStatus("");
+      return Promise.resolve();
+    }
+    root.setAttribute("aria-busy", "true");
+    return engine().then(function (eng) {
+      var meta = eng.meta;
+      var results = view.key === query
+        ? Promise.resolve(view.results)
+        : eng.readerSearch(query).then(function (r) {
+          view = { key: query, results: r, rows: null, shown: view.shown };
+          return r;
+        });
+      return results.then(function (results) {
+        var refs = results.map(function (r) { return Number(r.ref); });
+        var terms = new Set();
+        results.forEach(function (r) {
+          Object.keys(r.matchData.metadata).forEach(function (t) { terms.add(t); });
+        });
+        var selection = rowSelection(meta);
+        var rowsPromise = null;
+        function facetRows() { // fetched after the first results unless filters need them first
+          if (!rowsPromise) {
+            rowsPromise = view.rows ? Promise.resolve(view.rows) : eng.facetRows(refs).then(function (rows) {
+              if (view.key === query) view.rows = rows;
+              return rows;
+            });
+          }
+          return rowsPromise;
+        }
+        var filtered = hasSelection()
+          ? facetRows().then(function (rows) { return S.filterRefs(refs, rows, selection); })
+          : Promise.resolve(refs);
+        return filtered.then(function (matching) {
+          var ordered = state.sort === "newest"
+            ? matching.slice().sort(function (a, b) { return a - b; })
+            : matching;
+          var page = ordered.slice(0, view.shown);
+          return eng.documents(page).then(function (rows) {
+            if (gen !== generation) return;
+            clear(list);
+            rows.forEach(function (row, i) { list.appendChild(resultItem(eng, meta, page[i], row, terms)); });
+            more.hidden = ordered.length <= page.length;
+            sortBox.hidden = ordered.length < 2;
+            empty.hidden = ordered.length > 0;
+            if (!ordered.length) {
+              emptyMessage.textContent = refs.length
+                ? "No release matches “" + query + "” with the filters chosen: clear some filters."
+                : "No release matches “" + query + "”.";
+              suggest(meta, query);
+            }
+            var text = refs.length === ordered.length
+              ? plural(ordered.length) + " found for “" + query + "”."
+              : ordered.length + " of " + plural(refs.length) + " found for “" + query + "” match the filters.";
+            setStatus(text);
+            return facetRows().then(function (rows) {
+              if (gen !== generation) return;
+              if (refs.length) renderFacets(eng, meta, refs, rows, selection);
+              else facetsBox.hidden = true;
+            });
+          });
+        });
+      });
+    }).catch(function (error) {
+      if (gen !== generation) return;
+      reset();
+      setStatus("Search is not available right now (" + (error && error.message || error) + ").");
+    }).then(function () {
+      if (gen === generation) root.removeAttribute("aria-busy");
+    });
+  }
+
+  /* ---- events ---- */
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    state.q = input.value;
+    view.shown = PAGE;
+    save(state, true);
+    show();
+  });
+
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () {
+      var hadQuery = !!readState().q;
+      state.q = input.value;
+      view.shown = PAGE;
+      save(state, !hadQuery);
+      show();
+    }, DEBOUNCE_MS);
+  });
+
+  more.addEventListener("click", function () {
+    view.shown += PAGE;
+    var next = list.children.length;
+    show().then(function () {
+      var link = list.children[next] && list.children[next].querySelector("a");
+      if (link) link.focus();
+    });
+  });
+
+  window.addEventListener("popstate", function () {
+    state = readState();
+    input.value = state.q;
+    view.shown = PAGE;
+    show();
+  });
+
+  input.value = state.q;
+  if (state.q) show();
+})();
