@@ -59,6 +59,22 @@ def test_partner_roles_are_labelled(make_site):
     ] * 2
 
 
+def test_partner_profile_names_its_country_and_links_its_page(make_site):
+    site = make_site(SMALL)
+    facts = site.page("partners/fia/").select_one("dl.facts")
+    country = facts.find("dt", string="Country").find_next_sibling("dd")
+    assert country.get_text(strip=True) == "Pakistan"
+    assert urlparse(country.a["href"]).path.endswith("countries/pakistan/")
+
+
+def test_partner_country_without_a_page_is_named_without_a_link(make_site):
+    site = make_site({"2024/fia.md": release("FIA alone", date="2024-01-02", partners=["FIA"])})
+    facts = site.page("partners/fia/").select_one("dl.facts")
+    country = facts.find("dt", string="Country").find_next_sibling("dd")
+    assert country.get_text(strip=True) == "Pakistan"
+    assert country.a is None
+
+
 def test_index_pages_show_counts_and_groups(make_site):
     site = make_site(SMALL)
     partners = site.page("partners/")

@@ -11,6 +11,7 @@ from pelican.urlwrappers import URLWrapper
 
 from archive_releases.generator import collection_jsonld, stamp, write_feed, write_page
 from newsarchive.collection import group_by
+from newsarchive.countries import get_country
 from newsarchive.incremental import fingerprint
 from newsarchive.registry import load_registry
 from newsarchive.taxonomy import TAXONOMIES, Taxonomy, term_name, term_sort_key
@@ -48,6 +49,8 @@ class Term(URLWrapper):
 
 class Partner(Term):
     """An organization's page."""
+
+    home_country = None  # its registry country: the country's Term when it has a page, else Country
 
 
 class Country(Term):
@@ -109,6 +112,18 @@ class TaxonomyGenerator(Generator):
             self.indexes.append(index)
             self.context[f"{taxonomy.plural}_index"] = index
         self.context["taxonomy_indexes"] = self.indexes
+        self.link_home_countries()
+
+    def link_home_countries(self) -> None:
+        """Each organization's registry country, as the country's page when it has one."""
+        by_kind = {index.taxonomy.kind: index for index in self.indexes}
+        if "partner" not in by_kind:
+            return
+        pages = {t.obj.code: t for t in by_kind["country"].terms} if "country" in by_kind else {}
+        for term in by_kind["partner"].terms:
+            code = getattr(term.obj, "country", None)
+            if code:
+                term.home_country = pages.get(code) or get_country(code)
 
     def generate_output(self, writer) -> None:
         """Write index pages, term pages and term feeds."""
@@ -135,7 +150,13 @@ class TaxonomyGenerator(Generator):
 
     def write_term(self, writer, term: Term) -> None:
         """One term's page with its releases, paginated."""
-        print_ = fingerprint(term.kind, term.slug, [(stamp(r), role) for r, role in term.entries])
+        home = getattr(term, "home_country", None)
+        print_ = fingerprint(
+            term.kind,
+            term.slug,
+            [(stamp(r), role) for r, role in term.entries],
+            getattr(home, "url", None),
+        )
         write_page(
             self,
             writer,
