@@ -5,16 +5,20 @@
 Generates a synthetic archive (tests/synthetic.py) in a temporary folder and measures, each build
 in its own process: our cold build (all pages, feeds, search files), a rebuild after one release
 changed (content cache on), plain Pelican 4 (its default theme, no plugins, partners as tags) on the
-same corpus, peak memory, output size and search files' size. With --json the last line is one
-JSON object with the figures.
+same corpus, peak memory, output size and search files' size; then, for 20 queries run in Node
+with the real lunr.js on the written search files (a fresh engine each, as a page that just
+opened): the gzip bytes fetched before the first 20 results show, and the query time once those
+files are loaded. With --json the last line is one JSON object with the figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,6 +32,32 @@ sys.path.insert(0, str(ROOT))
 from newsarchive.registry import load_registry  # noqa: E402
 from newsarchive.release import parse_release, split_front_matter  # noqa: E402
 from tests.synthetic import write_archive  # noqa: E402
+
+# One word, two words, acronyms, full names, a prefix, typos, field queries (synthetic registry).
+QUERIES = [
+    "migration",
+    "trafficking",
+    "shelter",
+    "forced labour",
+    "Pakistan training",
+    "children women shelter",
+    "border management police",
+    "IFRC-SECA",
+    "MJL",
+    "FENA",
+    "Fundación Esperanza para la Niñez y la Adolescencia",
+    "Ministère de la Justice et des Libertés",
+    "traff*",
+    "reintegr*",
+    "Tajikstan~1",
+    "Tajikstan",
+    "partner:ifrc-seca",
+    "country:kenya trafficking",
+    "sdg:5",
+    "zzyzx",
+]
+LUNR = ROOT / ".ci" / "node_modules" / "lunr" / "lunr.js"
+LUNR_CHECK = ROOT / "tests" / "search" / "lunr_check.js"
 
 PLAIN_CONF = """\
 AUTHOR = "Bench"
@@ -118,6 +148,52 @@ def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.exists() else 0
 
 
+def gzip_size(path: Path) -> int:
+    """Bytes of a file gzipped at level 6 (what a static host sends)."""
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+def run_queries(folder: Path, queries: list[str], work: Path) -> dict[str, dict]:
+    """Per query, in Node with lunr.js: results, files fetched, their gzip kB, cold and warm ms."""
+    if not LUNR.exists():
+        raise SystemExit(f"bench: {LUNR} missing: run bash .ci/setup first")
+    listed = work / "queries.json"
+    listed.write_text(json.dumps(queries), encoding="utf-8")
+    out = subprocess.run(
+        ["node", str(LUNR_CHECK), str(LUNR), str(folder), "-", str(listed)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    sizes: dict[str, int] = {}
+    rows = {}
+    for query, entry in json.loads(out.stdout).items():
+        files = sorted(set(entry["files"]))
+        for name in files:
+            if name not in sizes:
+                sizes[name] = gzip_size(folder / name)
+        rows[query] = {
+            "results": len(entry["reader"]["shard"]),
+            "files": len(files),
+            "kB_gzip": round(sum(sizes[f] for f in files) / 1000, 1),
+            "first_ms": round(entry["ms"], 1),
+            "warm_ms": round(entry["warmMs"], 2),
+        }
+    return rows
+
+
+def search_figures(rows: dict[str, dict]) -> dict:
+    """Medians and maxima of the per-query figures."""
+    kb = [r["kB_gzip"] for r in rows.values()]
+    return {
+        "search_first_query_kb_median": round(statistics.median(kb), 1),
+        "search_first_query_kb_max": round(max(kb), 1),
+        "first_query_ms_median": round(statistics.median(r["first_ms"] for r in rows.values()), 1),
+        "query_ms_median": round(statistics.median(r["warm_ms"] for r in rows.values()), 2),
+        "query_ms_max": round(max(r["warm_ms"] for r in rows.values()), 2),
+    }
+
+
 def touch_one_release(content: Path) -> None:
     """Change one release's body, as an editor would."""
     first = sorted((content / "releases").rglob("*.md"))[0]
@@ -133,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     ap.add_argument("--skip-plain", action="store_true", help="do not build plain Pelican")
     ap.add_argument("--keep", help="build in this folder and keep it")
+    ap.add_argument("--queries", action="store_true", help="also print each query's figures")
     args = ap.parse_args(argv)
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="bench-"))
@@ -143,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         gen_s = time.perf_counter() - t0
         output = work / "output"
         build_s, peak = our_build(content, output, work, cache=True)
+        per_query = run_queries(output / "search", QUERIES, work)
         touch_one_release(content)
         rebuild_s, _ = our_build(content, output, work, cache=True)
         figures = {
@@ -153,7 +231,11 @@ def main(argv: list[str] | None = None) -> int:
             "peak_mib": round(peak, 1),
             "output_mib": round(folder_size(output) / 2**20, 1),
             "search_mib": round(folder_size(output / "search") / 2**20, 2),
+            "search_gzip_mib": round(
+                sum(gzip_size(f) for f in (output / "search").rglob("*.json")) / 2**20, 2
+            ),
             "files": sum(1 for f in output.rglob("*") if f.is_file()),
+            **search_figures(per_query),
         }
         if not args.skip_plain:
             plain_s, plain_peak = plain_build(content, work)
@@ -165,8 +247,11 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    if args.queries:
+        for query, row in per_query.items():
+            print(f"{query!r:>55}: {row}")
     for key, value in figures.items():
-        print(f"{key:>20}: {value}")
+        print(f"{key:>30}: {value}")
     if args.json:
         print(json.dumps(figures, sort_keys=True))
     return 0

@@ -11,11 +11,9 @@ first 20 results shown, their gzip size, and the time taken (files read from dis
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import logging
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,27 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
+from tests.benchmarks.bench_build import QUERIES, gzip_size, run_queries, search_figures  # noqa: E402
 from tests.conftest import build  # noqa: E402
 from tests.synthetic import write_archive  # noqa: E402
-
-QUERIES = [
-    "migration",
-    "trafficking",
-    "forced labour",
-    "Pakistan training",
-    "traff*",
-    "partner:ifrc-seca",
-    "Tajikstan",
-    "children women shelter",
-    "zzyzx",
-]
-LUNR = ROOT / ".ci/node_modules/lunr/lunr.js"
-CHECK = ROOT / "tests/search/lunr_check.js"
-
-
-def gz(path: Path) -> int:
-    """gzip -6 size of a file."""
-    return len(gzip.compress(path.read_bytes(), 6))
 
 
 def measure(releases: int, keep: str | None) -> dict:
@@ -61,35 +41,21 @@ def measure(releases: int, keep: str | None) -> dict:
     folder = base / "output" / "search"
     files = sorted(p for p in folder.rglob("*.json"))
     terms = [p for p in files if p.parent.name == "t"]
-    queries = base / "queries.json"
-    queries.write_text(json.dumps(QUERIES))
-    out = subprocess.run(
-        ["node", str(CHECK), str(LUNR), str(folder), "-", str(queries)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    per_query = {}
-    for q, entry in json.loads(out.stdout).items():
-        per_query[q] = {
-            "results": len(entry["reader"]["shard"]),
-            "files": len(entry["files"]),
-            "kB_gzip": round(sum(gz(folder / f) for f in set(entry["files"])) / 1000, 1),
-            "ms": round(entry["ms"], 1),
-        }
+    per_query = run_queries(folder, QUERIES, base)
     return {
         "releases": releases,
         "build_s": round(build_s, 2),
         "search_index_s": round(index_s, 2),
         "files": len(files),
         "total_MB": round(sum(p.stat().st_size for p in files) / 1e6, 2),
-        "total_MB_gzip": round(sum(gz(p) for p in files) / 1e6, 2),
+        "total_MB_gzip": round(sum(gzip_size(p) for p in files) / 1e6, 2),
         "index_json_kB": round((folder / "index.json").stat().st_size / 1000, 1),
-        "index_json_kB_gzip": round(gz(folder / "index.json") / 1000, 1),
+        "index_json_kB_gzip": round(gzip_size(folder / "index.json") / 1000, 1),
         "terms": len(json.loads((folder / "index.json").read_text())["terms"].split("\n")),
         "term_shards": len(terms),
         "term_shard_kB_median": round(statistics.median(p.stat().st_size for p in terms) / 1000, 1),
         "term_shard_kB_max": round(max(p.stat().st_size for p in terms) / 1000, 1),
+        **search_figures(per_query),
         "queries": per_query,
     }
 
