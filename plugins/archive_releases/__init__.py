@@ -2,11 +2,12 @@
 
 from pelican import signals
 
-from .generator import get_generators
+from .generator import add_jinja_globals, get_generators
 from .reader import add_reader
 
 
 def register():
-    """Connect the reader and the releases generator."""
+    """Connect the reader, the releases generator and the templates' helpers."""
+    signals.initialized.connect(add_jinja_globals)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)

@@ -119,6 +119,7 @@ def write_atom(
 ) -> None:
     """Write an Atom feed of the dated releases (undated ones have no place in time)."""
     base = settings["SITE_ABSOLUTE_URL"].rstrip("/")
+    dated = [r for r in releases if r.record.date][: settings.get("FEED_MAX_ITEMS") or None]
     entries = [
         FeedEntry(
             title=r.title,
@@ -132,9 +133,8 @@ def write_atom(
                 + [g.label for g in r.record.sdgs]
             ),
         )
-        for r in releases
-        if r.record.date
-    ][: settings.get("FEED_MAX_ITEMS") or None]
+        for r in dated
+    ]
     feed = Feed(
         title=title,
         site_url=base,
@@ -158,6 +158,28 @@ class YearArchive:
         self.save_as = settings["YEAR_SAVE_AS"].format(year=key)
 
 
+_RENDERED: dict[tuple, str] = {}
+
+
+def cached_macro(macro, siteurl: str, *args):
+    """A Jinja macro's output for these arguments, rendered once per build.
+
+    A release is listed on its year page and on the pages of each of its partners, countries
+    and goals; its list item is the same on every page at the same depth (`siteurl`), so it is
+    rendered once. Objects are keyed by identity: the cache is emptied when a build starts.
+    """
+    key = (macro.name, siteurl, *(a if isinstance(a, str | int) else id(a) for a in args))
+    html = _RENDERED.get(key)
+    if html is None:
+        html = _RENDERED[key] = macro(*args)
+    return html
+
+
+def add_jinja_globals(pelican) -> None:
+    """Make `cached_macro` available to every template."""
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["cached_macro"] = cached_macro
+
+
 class ReleasesGenerator(CachingGenerator):
     """Reads every release under RELEASE_PATHS and writes the pages that list them by date."""
 
@@ -169,6 +191,7 @@ class ReleasesGenerator(CachingGenerator):
 
     def generate_context(self) -> None:
         """Read releases, order them, link neighbours and publish them to the shared context."""
+        _RENDERED.clear()
         releases, drafts = [], []
         for release in self.read_all():
             (drafts if release.status == "draft" else releases).append(release)

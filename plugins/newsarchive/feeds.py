@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ET
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -47,39 +47,67 @@ def _stamp(date: dt.date) -> str:
     return f"{date.isoformat()}T00:00:00Z"
 
 
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+        "\t": "&#09;",
+    }
+)
+
+
+def _el(indent: str, tag: str, text: str | None = None, **attrs: str) -> str:
+    """One element on its own line: `<tag a="v">text</tag>` (empty ones self-closed)."""
+    attributes = "".join(f' {k}="{v.translate(_ATTR)}"' for k, v in attrs.items() if v)
+    if text is None:
+        return f"{indent}<{tag}{attributes} />\n"
+    return f"{indent}<{tag}{attributes}>{text.translate(_TEXT)}</{tag}>\n"
+
+
+@functools.lru_cache(maxsize=65536)
+def _entry(entry: FeedEntry) -> str:
+    """An entry's XML (cached: a release is an entry of several term feeds)."""
+    parts = [
+        "  <entry>\n",
+        _el("    ", "title", entry.title),
+        _el("    ", "link", href=entry.url, rel="alternate", type="text/html"),
+        _el("    ", "id", tag_uri(entry.url, entry.date)),
+        _el("    ", "published", _stamp(entry.date)),
+        _el("    ", "updated", _stamp(entry.date)),
+    ]
+    parts += [_el("    ", "category", term=term) for term in entry.categories]
+    if entry.summary:
+        parts.append(_el("    ", "summary", entry.summary))
+    if entry.content_html:
+        parts.append(_el("    ", "content", entry.content_html, type="html"))
+    parts.append("  </entry>\n")
+    return "".join(parts)
+
+
 def render_atom(feed: Feed) -> bytes:
     """The feed as Atom XML; `updated` is the newest entry's date (no build timestamps)."""
-    ET.register_namespace("", ATOM_NS)
-
-    def sub(parent, tag, text=None, **attrs):
-        el = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", {k: v for k, v in attrs.items() if v})
-        if text is not None:
-            el.text = text
-        return el
-
-    root = ET.Element(f"{{{ATOM_NS}}}feed")
-    sub(root, "title", feed.title)
-    if feed.subtitle:
-        sub(root, "subtitle", feed.subtitle)
-    sub(root, "id", feed.self_url)
-    sub(root, "link", href=feed.self_url, rel="self", type="application/atom+xml")
-    sub(root, "link", href=feed.page_url, rel="alternate", type="text/html")
     newest = max((e.date for e in feed.entries), default=dt.date(2000, 1, 1))
-    sub(root, "updated", _stamp(newest))
-    author = sub(root, "author")
-    sub(author, "name", feed.author)
-    for entry in feed.entries:
-        el = sub(root, "entry")
-        sub(el, "title", entry.title)
-        sub(el, "link", href=entry.url, rel="alternate", type="text/html")
-        sub(el, "id", tag_uri(entry.url, entry.date))
-        sub(el, "published", _stamp(entry.date))
-        sub(el, "updated", _stamp(entry.date))
-        for term in entry.categories:
-            sub(el, "category", term=term)
-        if entry.summary:
-            sub(el, "summary", entry.summary)
-        if entry.content_html:
-            sub(el, "content", entry.content_html, type="html")
-    ET.indent(root, space="  ")
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    parts = [
+        "<?xml version='1.0' encoding='utf-8'?>\n",
+        f'<feed xmlns="{ATOM_NS}">\n',
+        _el("  ", "title", feed.title),
+    ]
+    if feed.subtitle:
+        parts.append(_el("  ", "subtitle", feed.subtitle))
+    parts += [
+        _el("  ", "id", feed.self_url),
+        _el("  ", "link", href=feed.self_url, rel="self", type="application/atom+xml"),
+        _el("  ", "link", href=feed.page_url, rel="alternate", type="text/html"),
+        _el("  ", "updated", _stamp(newest)),
+        "  <author>\n",
+        _el("    ", "name", feed.author),
+        "  </author>\n",
+    ]
+    parts += [_entry(entry) for entry in feed.entries]
+    parts.append("</feed>\n")
+    return "".join(parts).encode("utf-8")
