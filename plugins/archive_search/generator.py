@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
 import time
+import traceback
 from pathlib import Path
 
 from pelican.generators import Generator
 
 from newsarchive.output import write_bytes
 from newsarchive.search import build_index, search_documents, search_files
+from newsarchive.search.cache import BodyCache
 from newsarchive.search.shards import (
     DOCS_PER_SHARD,
     FACET_DOCS_PER_SHARD,
@@ -50,45 +53,110 @@ def shard_settings(settings: dict) -> dict[str, int]:
     return out
 
 
+CACHE_FILE = "search-terms.pickle"  # in CACHE_PATH, with Pelican's content cache
+PARALLEL_MIN_RELEASES = 400  # below this, a second process costs more than it saves
+
+
+def _in_child(connection, generator: SearchGenerator) -> None:
+    """Child process: write the search files, send back their summary (or the error)."""
+    try:
+        result = generator.write_search_files()
+    except Exception:  # reported by the parent as a build error
+        result = {"error": traceback.format_exc()}
+    connection.send(result)
+    connection.close()
+
+
 class SearchGenerator(Generator):
-    """After the releases are read: the search files and `search/index.html`."""
+    """After the releases are read: the search files and `search/index.html`.
+
+    With many releases the index is built in a forked process while the other generators write
+    their pages (it needs only the releases, read by then); the page waits for its result.
+    """
 
     def __init__(self, *args, **kwargs):
         self.search_id = ""
+        self._child = None
         super().__init__(*args, **kwargs)
 
     def generate_context(self) -> None:
-        """Nothing to add: the index is built from the releases when output is written."""
+        """Start building the search files on another core when that pays off."""
+        releases = self.context.get("releases", [])
+        parallel = (
+            len(releases) >= self.settings.get("SEARCH_PARALLEL_MIN", PARALLEL_MIN_RELEASES)
+            and "fork" in multiprocessing.get_all_start_methods()
+            and (os.cpu_count() or 1) > 1
+        )
+        if parallel:
+            context = multiprocessing.get_context("fork")
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_in_child, args=(send, self), daemon=True)
+            with paused_gc():  # the child starts from a frozen heap: fewer pages copied
+                process.start()
+            send.close()
+            self._child = (process, receive)
 
     def generate_output(self, writer) -> None:
-        """Write the search files, then the page that reads them."""
-        self.write_search_files()
+        """Write the search files (or collect the child's), then the page that reads them."""
+        if self._child is not None:
+            process, receive = self._child
+            self._child = None
+            try:
+                result = receive.recv()
+            except EOFError:
+                process.join()
+                result = {"error": f"the search process stopped (exit code {process.exitcode})"}
+            process.join()
+            receive.close()
+        else:
+            result = self.write_search_files()
+        if "error" in result:
+            logger.error(
+                "archive_search: the search files could not be written; the search page will "
+                "not work until this is fixed:\n%s",
+                result["error"],
+            )
+        else:
+            self.search_id = result["id"]
+            logger.info(
+                "archive_search: %d releases, %d files, %.1f kB in %.2f s",
+                result["releases"],
+                result["files"],
+                result["bytes"] / 1000,
+                result["seconds"],
+            )
         self.write_search_page(writer)
 
-    def write_search_files(self) -> None:
+    def write_search_files(self) -> dict:
         """Build the lunr index of the published releases and write it as shards."""
         start = time.perf_counter()
         releases = self.context.get("releases", [])
         folder = self.settings.get("SEARCH_DIR", "search").strip("/")
         urls = {key: self.settings[name] for key, name in URL_SETTINGS if name in self.settings}
+        cache_path = os.path.join(self.settings.get("CACHE_PATH", "cache"), CACHE_FILE)
+        cache = None
+        if self.settings.get("CACHE_CONTENT"):
+            load = self.settings.get("LOAD_CONTENT_CACHE")
+            cache = BodyCache.load(cache_path) if load else BodyCache()
         with paused_gc():
-            docs = search_documents((r.url, r.content, r.record) for r in releases)
-            index = build_index(docs)
+            docs = search_documents(((r.url, r.content, r.record) for r in releases), cache)
+            index = build_index(docs, cache)
             files = search_files(docs, index, urls, **shard_settings(self.settings))
+            if cache is not None:
+                cache.save(cache_path)
             if self.settings.get("SEARCH_FULL_INDEX"):  # lunr.py's own index, for comparisons
                 files[self.settings["SEARCH_FULL_INDEX"]] = dumps(index.serialize())
         output = self.settings["OUTPUT_PATH"]
         for path, data in sorted(files.items()):
             write_bytes(output, f"{folder}/{path}", data)
         self.remove_stale(Path(output) / folder, files)
-        self.search_id = json.loads(files["index.json"])["id"]
-        logger.info(
-            "archive_search: %d releases, %d files, %.1f kB in %.2f s",
-            len(docs),
-            len(files),
-            sum(map(len, files.values())) / 1000,
-            time.perf_counter() - start,
-        )
+        return {
+            "id": json.loads(files["index.json"])["id"],
+            "releases": len(docs),
+            "files": len(files),
+            "bytes": sum(map(len, files.values())),
+            "seconds": time.perf_counter() - start,
+        }
 
     @staticmethod
     def remove_stale(folder: Path, files: dict[str, bytes]) -> None:

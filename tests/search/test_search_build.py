@@ -149,3 +149,62 @@ def test_rebuild_writes_the_same_bytes(seed_search, tmp_path, case):
     for rel in first:
         if (seed_search.output / rel).is_file():
             assert (seed_search.output / rel).read_bytes() == (again.output / rel).read_bytes(), rel
+
+
+def test_search_files_built_in_a_second_process_are_the_same(seed_search, tmp_path):
+    forked = build(
+        seed_search.content,
+        tmp_path / "output",
+        SEARCH_FULL_INDEX=FULL_INDEX,
+        SEARCH_PARALLEL_MIN=1,
+    )
+    assert forked.errors == []
+    for path in sorted((seed_search.output / "search").rglob("*.json")):
+        rel = path.relative_to(seed_search.output)
+        assert (forked.output / rel).read_bytes() == path.read_bytes(), rel
+    page = (forked.output / "search/index.html").read_text(encoding="utf-8")
+    assert json.loads((forked.output / "search/index.json").read_bytes())["id"] in page
+
+
+def test_search_process_failure_is_a_build_error(seed_search, tmp_path, monkeypatch):
+    from archive_search import generator
+
+    def broken(*args, **kwargs):
+        raise ValueError("index exploded")
+
+    monkeypatch.setattr(generator, "build_index", broken)
+    site = build(seed_search.content, tmp_path / "output", SEARCH_PARALLEL_MIN=1)
+    [error] = site.errors
+    assert "search files could not be written" in error and "index exploded" in error
+
+
+def _search_bytes(output) -> dict:
+    return {
+        p.relative_to(output).as_posix(): p.read_bytes()
+        for p in sorted((output / "search").rglob("*.json"))
+    }
+
+
+def test_rebuild_from_the_term_cache_writes_what_a_cold_build_writes(tmp_path):
+    from tests.synthetic import write_archive
+
+    content = write_archive(tmp_path / "site", releases=40, organizations=20)
+    output = tmp_path / "site" / "output"
+    build(content, output)
+    cache_file = tmp_path / "site" / "cache" / "search-terms.pickle"
+    assert cache_file.is_file()
+
+    changed = sorted((content / "releases").rglob("*.md"))[3]
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nZanzibar ferry inspections.\n", encoding="utf-8"
+    )
+    warm = build(content, output)
+    cold = build(content, tmp_path / "cold" / "output", CACHE_CONTENT=False)
+    assert warm.errors == [] and cold.errors == []
+    assert _search_bytes(warm.output) == _search_bytes(cold.output)
+    assert "zanzibar" in json.loads((output / "search/index.json").read_bytes())["terms"]
+
+    cache_file.write_bytes(b"not a pickle")
+    damaged = build(content, output)
+    assert any("ignoring the unreadable cache" in e for e in damaged.errors)
+    assert _search_bytes(damaged.output) == _search_bytes(cold.output)
