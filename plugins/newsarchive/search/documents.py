@@ -11,6 +11,7 @@ from ..countries import Country
 from ..registry import Organization
 from ..release import Release
 from ..sdgs import Goal
+from .cache import BodyCache, body_key
 
 _SPACE = re.compile(r"\s+")
 _BLOCK_TAGS = frozenset(
@@ -72,6 +73,8 @@ class SearchDocument:
     organizations: tuple[Organization, ...]  # partners, then funders not already partners
     countries: tuple[Country, ...]
     sdgs: tuple[Goal, ...]
+    body_key: str = ""  # digest of the body HTML, when a BodyCache is used
+    cached_snippet: str = ""  # the body's snippet from the cache (then `body` is left empty)
 
     @property
     def year(self) -> str:
@@ -81,15 +84,23 @@ class SearchDocument:
     @property
     def snippet(self) -> str:
         """Text shown under the title: the summary, else the start of the body."""
-        return self.summary or excerpt(self.body)
+        return self.summary or self.cached_snippet or excerpt(self.body)
 
 
-def search_documents(items: Iterable[tuple[str, str, Release]]) -> list[SearchDocument]:
-    """Documents from (url, body HTML, release record), in the order given (newest first)."""
+def search_documents(
+    items: Iterable[tuple[str, str, Release]], cache: BodyCache | None = None
+) -> list[SearchDocument]:
+    """Documents from (url, body HTML, release record), in the order given (newest first).
+
+    With a cache, a body already counted there is not turned into text again (`build_index`
+    takes its terms from the cache).
+    """
     docs = []
     for ref, (url, html, record) in enumerate(items):
         orgs = list(record.partners)
         orgs += [o for o in record.funders if o not in orgs]
+        key = body_key(html or "") if cache is not None else ""
+        counted = cache.get(key) if cache is not None else None
         docs.append(
             SearchDocument(
                 ref=ref,
@@ -98,10 +109,12 @@ def search_documents(items: Iterable[tuple[str, str, Release]]) -> list[SearchDo
                 date=record.date.isoformat() if record.date else "",
                 dateline=record.dateline or "",
                 summary=record.summary or "",
-                body=html_to_text(html),
+                body="" if counted else html_to_text(html),
                 organizations=tuple(orgs),
                 countries=tuple(record.countries),
                 sdgs=tuple(record.sdgs),
+                body_key=key,
+                cached_snippet=counted[0] if counted else "",
             )
         )
     return docs

@@ -16,7 +16,8 @@ from lunr.token import Token
 from lunr.trimmer import trimmer
 from lunr.vector import Vector
 
-from .documents import SearchDocument
+from .cache import BodyCache
+from .documents import SearchDocument, excerpt
 
 # (field, boost): `partner` holds partners and funders (slug, acronym, name, aliases), so
 # `partner:unodc` and "United Nations Office on Drugs and Crime" both find UNODC's releases.
@@ -85,22 +86,31 @@ class _Builder(Builder):
             terms = self._terms[word] = tuple(str(t) for t in self.pipeline.run([Token(word)]))
         return terms
 
-    def add(self, doc, attributes=None) -> None:
-        """Add one document (as lunr.Builder.add)."""
+    def count(self, value) -> tuple[int, dict[str, int]]:
+        """(number of terms, {term: count} in first-occurrence order) of a field's value."""
+        words = _SEPARATORS.split(str(value).lower()) if value is not None else []
+        terms = [t for w in words if w for t in self._processed(w)]
+        counts: dict[str, int] = defaultdict(int)
+        for term in terms:
+            counts[term] += 1
+        return len(terms), counts
+
+    def add(self, doc, attributes=None, counted=None) -> None:
+        """Add one document (as lunr.Builder.add); `counted` holds fields counted beforehand."""
         doc_ref = str(doc[self._ref])
         self._documents[doc_ref] = attributes or {}
         self.document_count += 1
         fields = self._fields
         for field_name, field in fields.items():
-            value = doc[field_name] if field.extractor is None else field.extractor(doc)
-            words = _SEPARATORS.split(str(value).lower()) if value is not None else []
-            terms = [t for w in words if w for t in self._processed(w)]
+            if counted and field_name in counted:
+                length, field_terms = counted[field_name]
+            else:
+                value = doc[field_name] if field.extractor is None else field.extractor(doc)
+                length, field_terms = self.count(value)
             field_ref = f"{field_name}/{doc_ref}"
-            field_terms: dict[str, int] = defaultdict(int)
             self.field_term_frequencies[field_ref] = field_terms
-            self.field_lengths[field_ref] = len(terms)
-            for term in terms:
-                field_terms[term] += 1
+            self.field_lengths[field_ref] = length
+            for term in field_terms:
                 posting = self.inverted_index.get(term)
                 if posting is None:
                     posting = {name: {} for name in fields}
@@ -136,8 +146,11 @@ class _Builder(Builder):
         self.field_vectors = vectors
 
 
-def build_index(docs: Sequence[SearchDocument]) -> Index:
-    """A lunr index of `docs`, refs being their integer `ref`s as strings."""
+def build_index(docs: Sequence[SearchDocument], cache: BodyCache | None = None) -> Index:
+    """A lunr index of `docs`, refs being their integer `ref`s as strings.
+
+    With a cache, bodies counted in an earlier build are taken from it and new ones added.
+    """
     builder = _Builder()
     builder.pipeline.add(trimmer, stop_word_filter, stemmer)
     builder.search_pipeline.add(stemmer)
@@ -145,5 +158,15 @@ def build_index(docs: Sequence[SearchDocument]) -> Index:
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for doc in docs:
-        builder.add({"ref": str(doc.ref), **field_texts(doc)})
+        texts = field_texts(doc)
+        counted = None
+        if cache is not None:
+            found = cache.get(doc.body_key)
+            if found is None:
+                length, counts = builder.count(texts["body"])
+                cache.put(doc.body_key, (excerpt(doc.body), length, dict(counts)))
+                counted = {"body": (length, counts)}
+            else:
+                counted = {"body": found[1:]}
+        builder.add({"ref": str(doc.ref), **texts}, counted=counted)
     return builder.build()
