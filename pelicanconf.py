@@ -107,6 +107,7 @@ MARKDOWN = {
 # rendered again (publishconf.py turns both off and starts from an empty output folder).
 CACHE_PATH = os.path.join(HERE, "cache")
 CACHE_CONTENT = True
+GZIP_CACHE = False  # the cache is local and rebuilt often: faster unzipped
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "generator"
 ARCHIVE_INCREMENTAL = True

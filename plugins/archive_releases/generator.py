@@ -85,10 +85,17 @@ def unchanged(generator, key: str, print_: str) -> bool:
     return True
 
 
-def write_page(generator, writer, key: str, print_: str, name: str, template, **kwargs) -> None:
-    """writer.write_file, skipped when the page's fingerprint is unchanged since the last build."""
+def write_page(
+    generator, writer, key: str, print_: str, name: str, template, lazy=None, **kwargs
+) -> None:
+    """writer.write_file, skipped when the page's fingerprint is unchanged since the last build.
+
+    `lazy()`, when given, returns more template variables; it is called only for a page written.
+    """
     if unchanged(generator, key, print_):
         return
+    if lazy is not None:
+        kwargs.update(lazy())
     written = generator.context.get(WRITTEN_PAGES_KEY)
     before = len(written) if written is not None else 0
     writer.write_file(name, template, generator.context, **kwargs)
@@ -287,7 +294,6 @@ class ReleasesGenerator(CachingGenerator):
             print_ = fingerprint(
                 stamp(release), [(r.title, r.url) if r else None for r in (newer, older)]
             )
-            jsonld = to_script_json(news_article(release.record, url, publisher, makers))
             write_page(
                 self,
                 writer,
@@ -295,8 +301,10 @@ class ReleasesGenerator(CachingGenerator):
                 print_,
                 release.save_as,
                 template,
+                lazy=lambda r=release, u=url: {
+                    "jsonld": to_script_json(news_article(r.record, u, publisher, makers))
+                },
                 release=release,
-                jsonld=jsonld,
                 page_name=release.url,
                 url=release.url,
                 relative_urls=self.settings["RELATIVE_URLS"],

@@ -165,7 +165,9 @@ class TaxonomyGenerator(Generator):
             term.save_as,
             self.get_template("term"),
             term=term,
-            jsonld=collection_jsonld(self.settings, term.name, term.url, "", term.releases),
+            lazy=lambda: {
+                "jsonld": collection_jsonld(self.settings, term.name, term.url, "", term.releases)
+            },
             paginated={"releases": term.releases},
             template_name="term",
             page_name=term.page_name,
