@@ -15,6 +15,7 @@ from pelican.generators import Generator
 from newsarchive.output import write_bytes
 from newsarchive.search import build_index, search_documents, search_files
 from newsarchive.search.cache import BodyCache
+from newsarchive.search.index import score_documents
 from newsarchive.search.shards import (
     DOCS_PER_SHARD,
     FACET_DOCS_PER_SHARD,
@@ -140,12 +141,13 @@ class SearchGenerator(Generator):
             cache = BodyCache.load(cache_path) if load else BodyCache()
         with paused_gc():
             docs = search_documents(((r.url, r.content, r.record) for r in releases), cache)
-            index = build_index(docs, cache)
+            full = self.settings.get("SEARCH_FULL_INDEX")  # lunr.py's own index, for comparisons
+            index = build_index(docs, cache) if full else score_documents(docs, cache)
             files = search_files(docs, index, urls, **shard_settings(self.settings))
             if cache is not None:
                 cache.save(cache_path)
-            if self.settings.get("SEARCH_FULL_INDEX"):  # lunr.py's own index, for comparisons
-                files[self.settings["SEARCH_FULL_INDEX"]] = dumps(index.serialize())
+            if full:
+                files[full] = dumps(index.serialize())
         output = self.settings["OUTPUT_PATH"]
         for path, data in sorted(files.items()):
             write_bytes(output, f"{folder}/{path}", data)

@@ -172,7 +172,7 @@ def test_search_process_failure_is_a_build_error(seed_search, tmp_path, monkeypa
     def broken(*args, **kwargs):
         raise ValueError("index exploded")
 
-    monkeypatch.setattr(generator, "build_index", broken)
+    monkeypatch.setattr(generator, "score_documents", broken)
     site = build(seed_search.content, tmp_path / "output", SEARCH_PARALLEL_MIN=1)
     [error] = site.errors
     assert "search files could not be written" in error and "index exploded" in error

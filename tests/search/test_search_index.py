@@ -186,3 +186,25 @@ def test_same_documents_same_bytes(shard_bytes):
     changed[5] = doc(5, "A different title")
     other = search_files(changed, build_index(changed), term_shard_bytes=shard_bytes)
     assert json.loads(other["index.json"])["id"] != json.loads(first["index.json"])["id"]
+
+
+@pytest.mark.parametrize("size", [1, 7, 60])
+def test_scoring_without_lunr_builder_gives_the_index_lunr_builds(size):
+    from newsarchive.search.index import score_documents, scored_from_index
+
+    docs = corpus(size)
+    fast = score_documents(docs)
+    full = scored_from_index(build_index(docs))
+    assert fast.fields == full.fields and fast.pipeline == full.pipeline
+    assert fast.term_index == full.term_index
+    assert {t: {f: sorted(p) for f, p in v.items()} for t, v in fast.postings.items()} == {
+        t: {f: sorted(p) for f, p in v.items()} for t, v in full.postings.items()
+    }
+    assert search_files(docs, score_documents(docs)) == search_files(docs, build_index(docs))
+
+
+def test_scoring_an_empty_archive_gives_empty_files():
+    from newsarchive.search.index import score_documents
+
+    files = search_files([], score_documents([]))
+    assert json.loads(files["index.json"])["docs"] == 0

@@ -35,12 +35,12 @@ import contextlib
 import gc
 import hashlib
 import json
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from lunr.index import Index
 
 from .documents import SearchDocument
+from .index import Scored, scored_from_index
 
 FORMAT_VERSION = 1
 TERM_SHARD_BYTES = 8192
@@ -72,22 +72,13 @@ def utf16_key(term: str) -> bytes:
     return term.encode("utf-16-be", "surrogatepass")
 
 
-def term_entries(index: Index) -> list[tuple[str, list]]:
+def term_entries(index: Index | Scored) -> list[tuple[str, list]]:
     """(term, entry) for every term of the index, in UTF-16 order (entry format above)."""
-    fields = list(index.fields)
-    position = {name: i for i, name in enumerate(fields)}
-    term_of = {posting["_index"]: term for term, posting in index.inverted_index.items()}
-    postings: dict[str, dict[int, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
-    for field_ref, vector in index.field_vectors.items():
-        name, ref = str(field_ref).split("/", 1)
-        field, ref = position[name], int(ref)
-        elements = vector.elements
-        for i in range(0, len(elements), 2):
-            postings[term_of[elements[i]]][field].append((ref, round(elements[i + 1], 3)))
+    scored = index if isinstance(index, Scored) else scored_from_index(index)
     entries = []
-    for term in sorted(index.inverted_index, key=utf16_key):
-        entry: list = [index.inverted_index[term]["_index"]]
-        for field, pairs in sorted(postings[term].items()):
+    for term in sorted(scored.term_index, key=utf16_key):
+        entry: list = [scored.term_index[term]]
+        for field, pairs in sorted(scored.postings[term].items()):
             pairs.sort()
             flat, previous = [], 0
             for ref, score in pairs:
@@ -134,14 +125,15 @@ def labels(docs: Sequence[SearchDocument]) -> tuple[dict, dict[str, int], dict[s
 
 def search_files(
     docs: Sequence[SearchDocument],
-    index: Index,
+    index: Index | Scored,
     urls: dict[str, str] | None = None,
     term_shard_bytes: int = TERM_SHARD_BYTES,
     docs_per_shard: int = DOCS_PER_SHARD,
     facet_docs_per_shard: int = FACET_DOCS_PER_SHARD,
 ) -> dict[str, bytes]:
     """{path under search/: bytes} of every search file (see the module docstring)."""
-    entries = term_entries(index)
+    scored = index if isinstance(index, Scored) else scored_from_index(index)
+    entries = term_entries(scored)
     starts, shards = term_shards(entries, term_shard_bytes)
     table, org_pos, country_pos = labels(docs)
     files = {f"t/{k}.json": data for k, data in enumerate(shards)}
@@ -174,8 +166,8 @@ def search_files(
         )
     meta = {
         "v": FORMAT_VERSION,
-        "fields": list(index.fields),
-        "pipeline": index.pipeline.serialize(),
+        "fields": list(scored.fields),
+        "pipeline": list(scored.pipeline),
         "docs": len(docs),
         "terms": "\n".join(term for term, _ in entries),
         "shards": starts,
