@@ -17,6 +17,7 @@ import argparse
 import gzip
 import json
 import os
+import runpy
 import shutil
 import statistics
 import subprocess
@@ -85,9 +86,15 @@ def run_timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024
 
 
-def our_build(content: Path, output: Path, work: Path, cache: bool) -> tuple[float, float]:
+def our_build(
+    content: Path, output: Path, work: Path, cache: bool, without: tuple[str, ...] = ()
+) -> tuple[float, float]:
     """Our full build in its own process (the settings used by `archive build`)."""
+    work.mkdir(parents=True, exist_ok=True)
     extra = {"CACHE_CONTENT": cache, "LOAD_CONTENT_CACHE": cache, "CACHE_PATH": str(work / "cache")}
+    if without:
+        settings = runpy.run_path(str(ROOT / "pelicanconf.py"))
+        extra["PLUGINS"] = [name for name in settings["PLUGINS"] if name not in without]
     cmd = [
         sys.executable,
         "-m",
@@ -210,6 +217,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-plain", action="store_true", help="do not build plain Pelican")
     ap.add_argument("--keep", help="build in this folder and keep it")
     ap.add_argument("--queries", action="store_true", help="also print each query's figures")
+    ap.add_argument(
+        "--compare-without",
+        metavar="PLUGIN",
+        action="append",
+        default=[],
+        help="also time a cold build without this plugin (e.g. archive_views), into its own folder",
+    )
     args = ap.parse_args(argv)
 
     work = Path(args.keep or tempfile.mkdtemp(prefix="bench-"))
@@ -237,6 +251,21 @@ def main(argv: list[str] | None = None) -> int:
             "files": sum(1 for f in output.rglob("*") if f.is_file()),
             **search_figures(per_query),
         }
+        if args.compare_without:
+            alone_s, _ = our_build(
+                content,
+                work / "output-without",
+                work / "without",
+                cache=False,
+                without=tuple(args.compare_without),
+            )
+            cold_s, _ = our_build(content, work / "output-cold", work / "cold", cache=False)
+            figures.update(
+                without=",".join(args.compare_without),
+                cold_build_s=round(cold_s, 2),
+                cold_build_without_s=round(alone_s, 2),
+                cost_of_plugins=round(cold_s / alone_s - 1, 3),
+            )
         if not args.skip_plain:
             plain_s, plain_peak = plain_build(content, work)
             figures.update(
