@@ -104,11 +104,12 @@ class SearchGenerator(Generator):
             self._child = None
             try:
                 result = receive.recv()
-            except EOFError:
-                process.join()
-                result = {"error": f"the search process stopped (exit code {process.exitcode})"}
+            except EOFError:  # the child died before sending anything
+                result = None
             process.join()
             receive.close()
+            if result is None:
+                result = {"error": f"the search process stopped (exit code {process.exitcode})"}
         else:
             result = self.write_search_files()
         if "error" in result:

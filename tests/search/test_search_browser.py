@@ -1,7 +1,8 @@
 """Browser tests: Chromium (Debian's, never downloaded) driven by Playwright on built sites.
 
-One browser for the module; each site is served on 127.0.0.1 by a tiny threaded server that
-sends a Content-Security-Policy, so inline scripts or handlers would be blocked and reported.
+One browser for the session (tests/conftest.py); each site is served on 127.0.0.1 by a tiny
+threaded server that sends a Content-Security-Policy, so inline scripts or handlers would be
+blocked and reported.
 """
 
 from __future__ import annotations
@@ -9,16 +10,15 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.conftest import CHROME_FLAGS, CHROMIUM, ROOT
+from tests.conftest import CHROMIUM, ROOT
 from tests.search.conftest import XSS_TITLE
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 # Records CSP violations and dialogs before any page script runs.
@@ -61,50 +61,28 @@ def serve():
 
 
 @pytest.fixture(scope="module")
-def in_browser():
-    """in_browser(fn, *args): run fn(page, *args) on a fresh page of one headless Chromium.
+def in_browser(browser):
+    """in_browser(fn, *args): run fn(page, *args) on a fresh page of the session's Chromium.
 
-    Chromium and its Playwright live in a thread of their own: Playwright's sync API allows one
-    running instance per thread, and other test folders may keep theirs open for the session.
     Each page fails its test on any dialog (alert) and on any script-src CSP violation.
     """
-    pool = ThreadPoolExecutor(max_workers=1)
-    state = {}
-
-    def start() -> None:
-        state["playwright"] = playwright_api.sync_playwright().start()
-        state["browser"] = state["playwright"].chromium.launch(
-            executable_path=CHROMIUM,
-            args=CHROME_FLAGS,
-        )
 
     def run(fn, *args):
-        def job():
-            context = state["browser"].new_context(viewport={"width": 1100, "height": 900})
-            try:
-                page = context.new_page()
-                page.add_init_script(WATCH)
-                dialogs = []
-                page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-                page.set_default_timeout(10_000)
-                fn(page, *args)
-                assert dialogs == []
-                violations = page.evaluate("window.__csp || []")
-                assert [d for d in violations if d.startswith("script")] == []
-            finally:
-                context.close()
+        context = browser.new_context(viewport={"width": 1100, "height": 900})
+        try:
+            page = context.new_page()
+            page.add_init_script(WATCH)
+            dialogs = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.set_default_timeout(10_000)
+            fn(page, *args)
+            assert dialogs == []
+            violations = page.evaluate("window.__csp || []")
+            assert [d for d in violations if d.startswith("script")] == []
+        finally:
+            context.close()
 
-        return pool.submit(job).result()
-
-    pool.submit(start).result()
-    yield run
-
-    def stop() -> None:
-        state["browser"].close()
-        state["playwright"].stop()
-
-    pool.submit(stop).result()
-    pool.shutdown()
+    return run
 
 
 @pytest.fixture(scope="module")

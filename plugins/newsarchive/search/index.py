@@ -10,13 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lunr.builder import Builder
-from lunr.idf import idf as Idf
 from lunr.index import Index
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.trimmer import trimmer
-from lunr.vector import Vector
 
 from .cache import BodyCache
 from .documents import SearchDocument, excerpt
@@ -139,31 +137,6 @@ class _Builder(Builder):
                     self.inverted_index[term] = posting
                 if doc_ref not in posting[field_name]:
                     posting[field_name][doc_ref] = _NO_METADATA
-
-    def _create_field_vectors(self) -> None:
-        """lunr's field vectors (same scores, same float operations), built sorted at once."""
-        k1, b, count = self._k1, self._b, self.document_count
-        idf_cache: dict[str, float] = {}
-        vectors = {}
-        for field_ref, term_frequencies in self.field_term_frequencies.items():
-            field_name, doc_ref = field_ref.split("/", 1)
-            field_length = self.field_lengths[field_ref]
-            average = self.average_field_length[field_name]
-            field_boost = self._fields[field_name].boost
-            doc_boost = self._documents[doc_ref].get("boost", 1)
-            pairs = []
-            for term, tf in term_frequencies.items():
-                posting = self.inverted_index[term]
-                idf = idf_cache.get(term)
-                if idf is None:
-                    idf = idf_cache[term] = Idf(posting, count)
-                score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (field_length / average)) + tf)
-                score *= field_boost
-                score *= doc_boost
-                pairs.append((posting["_index"], round(score, 3)))
-            pairs.sort()
-            vectors[field_ref] = Vector([x for pair in pairs for x in pair])
-        self.field_vectors = vectors
 
 
 def _builder() -> _Builder:

@@ -72,9 +72,8 @@ def utf16_key(term: str) -> bytes:
     return term.encode("utf-16-be", "surrogatepass")
 
 
-def term_entries(index: Index | Scored) -> list[tuple[str, list]]:
+def term_entries(scored: Scored) -> list[tuple[str, list]]:
     """(term, entry) for every term of the index, in UTF-16 order (entry format above)."""
-    scored = index if isinstance(index, Scored) else scored_from_index(index)
     entries = []
     for term in sorted(scored.term_index, key=utf16_key):
         entry: list = [scored.term_index[term]]
