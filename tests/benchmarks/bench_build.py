@@ -6,9 +6,11 @@ Generates a synthetic archive (tests/synthetic.py) in a temporary folder and mea
 in its own process: our cold build (all pages, feeds, search files), a rebuild after one release
 changed (content cache on), plain Pelican 4 (its default theme, no plugins, partners as tags) on the
 same corpus, peak memory, output size and search files' size; then, for 20 queries run in Node
-with the real lunr.js on the written search files (a fresh engine each, as a page that just
-opened): the gzip bytes fetched before the first 20 results show, and the query time once those
-files are loaded. With --json the last line is one JSON object with the figures.
+with lunr.js and the page's search code on the written search files (a fresh engine each, as a
+page that just opened): the gzip bytes fetched before the first 20 results show, the query time
+once those files are loaded, and the time of every keystroke as each query is typed a character
+at a time (once that keystroke's files are loaded). With --json the last line is one JSON object
+with the figures.
 """
 
 from __future__ import annotations
@@ -167,7 +169,7 @@ def run_queries(folder: Path, queries: list[str], work: Path) -> dict[str, dict]
     listed = work / "queries.json"
     listed.write_text(json.dumps(queries), encoding="utf-8")
     out = subprocess.run(
-        ["node", str(LUNR_CHECK), str(LUNR), str(folder), "-", str(listed)],
+        ["node", str(LUNR_CHECK), str(LUNR), str(folder), "-", str(listed), "--typing"],
         capture_output=True,
         text=True,
         check=True,
@@ -185,6 +187,8 @@ def run_queries(folder: Path, queries: list[str], work: Path) -> dict[str, dict]
             "kB_gzip": round(sum(sizes[f] for f in files) / 1000, 1),
             "first_ms": round(entry["ms"], 1),
             "warm_ms": round(entry["warmMs"], 2),
+            "keystroke_ms_max": round(max(entry["typedMs"]), 2),
+            "keystrokes": entry["typedMs"],
         }
     return rows
 
@@ -198,6 +202,10 @@ def search_figures(rows: dict[str, dict]) -> dict:
         "first_query_ms_median": round(statistics.median(r["first_ms"] for r in rows.values()), 1),
         "query_ms_median": round(statistics.median(r["warm_ms"] for r in rows.values()), 2),
         "query_ms_max": round(max(r["warm_ms"] for r in rows.values()), 2),
+        "keystroke_ms_median": round(
+            statistics.median(t for r in rows.values() for t in r["keystrokes"]), 2
+        ),
+        "keystroke_ms_max": round(max(r["keystroke_ms_max"] for r in rows.values()), 2),
     }
 
 
@@ -278,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     if args.queries:
         for query, row in per_query.items():
-            print(f"{query!r:>55}: {row}")
+            shown = {k: v for k, v in row.items() if k != "keystrokes"}
+            print(f"{query!r:>55}: {shown}")
     for key, value in figures.items():
         print(f"{key:>30}: {value}")
     if args.json:

@@ -1,15 +1,17 @@
 // Runs queries with real lunr.js 2.3.9 on the sharded search files and, when given, the full
 // (monolithic) lunr.py index, and prints the results as JSON for the Python tests.
-//   node lunr_check.js <lunr.js> <search dir> <monolithic index.json or -> <queries.json>
+//   node lunr_check.js <lunr.js> <search dir> <monolithic index.json or -> <queries.json> [--typing]
 // Output: {query: {raw: {shard, mono}, reader: {shard, mono}, files: [...]}} with results as
 // [ref, score, [matched terms]]; `files` are the search files a fresh page fetches for the reader
 // query and its first 20 results, `ms` the time that took (files read from disk), `warmMs` the
-// time of the same query once its files are loaded.
+// time of the same query once its files are loaded. With --typing, `typedMs`: the time of each
+// keystroke's search as the query is typed a character at a time, once that search's files are
+// loaded (what a reader waits for after each key, network aside).
 "use strict";
 const fs = require("fs");
 const path = require("path");
 
-const [lunrPath, dir, monoPath, queriesPath] = process.argv.slice(2);
+const [lunrPath, dir, monoPath, queriesPath, option] = process.argv.slice(2);
 const lunr = require(path.resolve(lunrPath));
 const ArchiveSearch = require(path.resolve(__dirname, "../../theme/static/js/search-core.js"))(lunr);
 
@@ -19,6 +21,20 @@ function results(list) {
 
 function copy(clause) {
   return Object.assign({}, clause, { fields: clause.fields.slice() });
+}
+
+/* Per keystroke of `q` typed from its first character (spaces skipped): ms of the search. */
+async function typing(engine, q) {
+  const times = [];
+  for (let i = 1; i <= q.length; i++) {
+    const typed = q.slice(0, i);
+    if (!typed.trim() || typed.endsWith(" ")) continue;
+    await engine.readerSearch(typed); // fetches what this keystroke needs
+    const start = process.hrtime.bigint();
+    await engine.readerSearch(typed);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times;
 }
 
 async function main() {
@@ -51,6 +67,7 @@ async function main() {
     const again = process.hrtime.bigint();
     await engine.readerSearch(q);
     entry.warmMs = Number(process.hrtime.bigint() - again) / 1e6;
+    if (option === "--typing") entry.typedMs = await typing(engine, q);
     if (mono) {
       try {
         entry.raw.mono = results(mono.search(q));

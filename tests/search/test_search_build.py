@@ -127,6 +127,17 @@ def test_sharded_index_gives_the_full_index_results_on_200_releases(synthetic_se
         "labo",  # typed halfway: prefix
         "Организация",
         "year:2010 shelter",
+        # lunr syntax the reader may type, scored without lunr.Index.query (search-core.js score)
+        "shelter^3 labour",
+        "shelter shelter",
+        "+shelter +labour -kenya",
+        "+zzyzx shelter",
+        "-country:kenya shelter",
+        "title:shelter body:labour",
+        "tr*ing",
+        "*tion",
+        "prosecutrs~2 labour",
+        "-shelter -labour",
     ]
     results = run_queries(synthetic_search.output / "search", queries)
     assert_same_as_full_index(results)

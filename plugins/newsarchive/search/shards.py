@@ -24,9 +24,9 @@ Every archive size gets the same format (all JSON, `sort_keys`, no spaces, UTF-8
 Refs are ranks, newest first and undated last, so "newest first" is ascending refs. The browser
 (theme/static/js/search-core.js) builds lunr's TokenSet from `terms` (prefix, wildcard and fuzzy
 expansion work as on the full index), fetches the term shards of the terms a query expands to and
-assembles a `lunr.Index` of those terms: lunr 2.3.9 scores a field as the dot product of query and
-field vectors divided by the *query* vector's magnitude, so field vectors holding only the query's
-terms give the same scores as the full index.
+scores them as `lunr.Index.query` would on the full index: lunr 2.3.9 scores a field as the dot
+product of query and field vectors divided by the *query* vector's magnitude, so the field-vector
+components of the query's terms are all it needs.
 """
 
 from __future__ import annotations

@@ -361,10 +361,11 @@
         });
       return results.then(function (results) {
         var refs = results.map(function (r) { return Number(r.ref); });
-        var terms = new Set();
-        results.forEach(function (r) {
-          Object.keys(r.matchData.metadata).forEach(function (t) { terms.add(t); });
-        });
+        var byRef = new Map();
+        results.forEach(function (r) { byRef.set(Number(r.ref), r); });
+        function termsOf(ref) { // the index terms this release matched: highlighted in it
+          return new Set(Object.keys(byRef.get(ref).matchData.metadata));
+        }
         var selection = rowSelection(meta);
         var rowsPromise = null;
         function facetRows() { // fetched after the first results unless filters need them first
@@ -387,7 +388,9 @@
           return eng.documents(page).then(function (rows) {
             if (gen !== generation) return;
             clear(list);
-            rows.forEach(function (row, i) { list.appendChild(resultItem(eng, meta, page[i], row, terms)); });
+            rows.forEach(function (row, i) {
+              list.appendChild(resultItem(eng, meta, page[i], row, termsOf(page[i])));
+            });
             more.hidden = ordered.length <= page.length;
             sortBox.hidden = ordered.length < 2;
             empty.hidden = ordered.length > 0;
