@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import multiprocessing
@@ -12,15 +13,16 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from newsarchive.output import write_bytes
+from newsarchive.output import write_if_changed
 from newsarchive.search import build_index, search_documents, search_files
-from newsarchive.search.cache import BodyCache
-from newsarchive.search.index import score_documents
+from newsarchive.search.cache import TermCache
+from newsarchive.search.index import count_documents
 from newsarchive.search.shards import (
     DOCS_PER_SHARD,
     FACET_DOCS_PER_SHARD,
     TERM_SHARD_BYTES,
     dumps,
+    encode_counts,
     paused_gc,
 )
 
@@ -58,10 +60,32 @@ CACHE_FILE = "search-terms.pickle"  # in CACHE_PATH, with Pelican's content cach
 PARALLEL_MIN_RELEASES = 400  # below this, a second process costs more than it saves
 
 
+class Phases:
+    """Wall time of consecutive steps, for the debug log."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+        self.times: list[tuple[str, float]] = []
+
+    def done(self, name: str) -> None:
+        now = time.perf_counter()
+        self.times.append((name, now - self.last))
+        self.last = now
+
+    def __str__(self) -> str:
+        return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.times)
+
+
 def _in_child(connection, generator: SearchGenerator) -> None:
-    """Child process: write the search files, send back their summary (or the error)."""
+    """Child process: write the search files, send back their summary (or the error).
+
+    The collector stays off: the process ends when this returns, and a full collection of the
+    index's millions of objects (what re-enabling it soon triggers) would only delay the build.
+    """
+    gc.disable()
+    os.nice(5)  # pages are the build's critical path: they come first
     try:
-        result = generator.write_search_files()
+        result = generator.write_search_files(processes=2)
     except Exception:  # reported by the parent as a build error
         result = {"error": traceback.format_exc()}
     connection.send(result)
@@ -91,7 +115,7 @@ class SearchGenerator(Generator):
         if parallel:
             context = multiprocessing.get_context("fork")
             receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_in_child, args=(send, self), daemon=True)
+            process = context.Process(target=_in_child, args=(send, self))  # may fork a helper
             with paused_gc():  # the child starts from a frozen heap: fewer pages copied
                 process.start()
             send.close()
@@ -121,16 +145,18 @@ class SearchGenerator(Generator):
         else:
             self.search_id = result["id"]
             logger.info(
-                "archive_search: %d releases, %d files, %.1f kB in %.2f s",
+                "archive_search: %d releases, %d files (%d changed), %.1f kB in %.2f s",
                 result["releases"],
                 result["files"],
+                result["written"],
                 result["bytes"] / 1000,
                 result["seconds"],
             )
         self.write_search_page(writer)
 
-    def write_search_files(self) -> dict:
-        """Build the lunr index of the published releases and write it as shards."""
+    def write_search_files(self, processes: int = 1) -> dict:
+        """Build the lunr index of the published releases and write it as shards (scored in
+        `processes` processes)."""
         start = time.perf_counter()
         releases = self.context.get("releases", [])
         folder = self.settings.get("SEARCH_DIR", "search").strip("/")
@@ -139,24 +165,35 @@ class SearchGenerator(Generator):
         cache = None
         if self.settings.get("CACHE_CONTENT"):
             load = self.settings.get("LOAD_CONTENT_CACHE")
-            cache = BodyCache.load(cache_path) if load else BodyCache()
+            cache = TermCache.load(cache_path) if load else TermCache()
+        phases = Phases()
         with paused_gc():
             docs = search_documents(((r.url, r.content, r.record) for r in releases), cache)
+            phases.done("documents")
             full = self.settings.get("SEARCH_FULL_INDEX")  # lunr.py's own index, for comparisons
-            index = build_index(docs, cache) if full else score_documents(docs, cache)
+            if full:
+                index = build_index(docs, cache)
+            else:
+                index = encode_counts(count_documents(docs, cache), processes)
+            phases.done("index")
             files = search_files(docs, index, urls, **shard_settings(self.settings))
+            phases.done("files")
             if cache is not None:
                 cache.save(cache_path)
             if full:
                 files[full] = dumps(index.serialize())
         output = self.settings["OUTPUT_PATH"]
+        written = 0
         for path, data in sorted(files.items()):
-            write_bytes(output, f"{folder}/{path}", data)
+            written += write_if_changed(output, f"{folder}/{path}", data)
         self.remove_stale(Path(output) / folder, files)
+        phases.done("written")
+        logger.debug("archive_search: %s", phases)
         return {
             "id": json.loads(files["index.json"])["id"],
             "releases": len(docs),
             "files": len(files),
+            "written": written,
             "bytes": sum(map(len, files.values())),
             "seconds": time.perf_counter() - start,
         }

@@ -22,3 +22,19 @@ def write_bytes(output_dir: str | os.PathLike, rel_path: str, data: bytes) -> Pa
             os.unlink(tmp)
         raise
     return target
+
+
+def write_if_changed(output_dir: str | os.PathLike, rel_path: str, data: bytes) -> bool:
+    """Write like `write_bytes` unless the file already holds exactly `data`; True if written.
+
+    An unchanged file keeps its modification time, so a rebuild rewrites (and a sync to the
+    host uploads) only what changed.
+    """
+    target = Path(output_dir) / rel_path
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return False
+    except OSError:  # missing or unreadable: write it
+        pass
+    write_bytes(output_dir, rel_path, data)
+    return True

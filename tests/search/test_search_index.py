@@ -203,6 +203,37 @@ def test_scoring_without_lunr_builder_gives_the_index_lunr_builds(size):
     assert search_files(docs, score_documents(docs)) == search_files(docs, build_index(docs))
 
 
+@pytest.mark.parametrize("size", [1, 2, 60])
+def test_scoring_in_two_processes_gives_the_same_files(size):
+    from newsarchive.search.index import count_documents
+    from newsarchive.search.shards import encode_counts
+
+    docs = corpus(size)
+    one = encode_counts(count_documents(docs), processes=1)
+    two = encode_counts(count_documents(docs), processes=2)
+    assert one == two
+    assert search_files(docs, two) == search_files(docs, build_index(docs))
+
+
+def test_scoring_process_failure_is_raised_with_its_traceback(monkeypatch):
+    import os
+
+    from newsarchive.search import shards
+    from newsarchive.search.index import count_documents
+
+    parent = os.getpid()
+    original = shards._encode_part
+
+    def broken_in_child(counts, terms):
+        if os.getpid() != parent:
+            raise ValueError("scores exploded")
+        return original(counts, terms)
+
+    monkeypatch.setattr(shards, "_encode_part", broken_in_child)
+    with pytest.raises(RuntimeError, match="scores exploded"):
+        shards.encode_counts(count_documents(corpus(20)), processes=2)
+
+
 def test_scoring_an_empty_archive_gives_empty_files():
     from newsarchive.search.index import score_documents
 

@@ -1,10 +1,12 @@
-"""Between builds: each release body's indexed terms, so a rebuild tokenizes only what changed.
+"""Between builds: each release's indexed terms, so a rebuild tokenizes only what changed.
 
-The body is most of a release's words; turning its HTML into text and running lunr's pipeline
-(trimmer, stop words, Porter stemmer) on it is most of the index's build time. The cache maps a
-digest of the body HTML to (snippet, number of terms, {term: count}) in first-occurrence order,
-which is all the index builder needs (term order decides lunr's term numbers, so it is kept).
-A cache from another format or lunr version is ignored; an unreadable one is rebuilt.
+Turning a release's body HTML into text and running lunr's pipeline (trimmer, stop words, Porter
+stemmer) on its fields is most of the index's build time. The cache maps a digest of everything a
+release's search fields are made of (body HTML, title, summary, partners, countries, goals,
+dateline, date) to its body snippet and, per field, (number of terms, {term: count}) in
+first-occurrence order: all the index builder needs (term order decides lunr's term numbers, so
+it is kept). A cache from another format, field list or lunr version is ignored; an unreadable
+one is rebuilt.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
+from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -19,29 +22,36 @@ from ..output import write_bytes
 
 logger = logging.getLogger(__name__)
 
-CACHE_FORMAT = 1
-Counted = tuple[str, int, dict[str, int]]  # snippet, number of terms, term counts
+CACHE_FORMAT = 2
+Counted = tuple[int, dict[str, int]]  # number of terms, term counts
+Entry = tuple[str, tuple[Counted, ...]]  # body snippet, counted fields in FIELDS order
 
 
-def body_key(html: str) -> str:
-    """The cache key of a body's HTML."""
-    return hashlib.sha1(html.encode("utf-8", "surrogatepass")).hexdigest()
+def cache_key(parts: Iterable[str]) -> str:
+    """The cache key of a release: a digest of the texts its search fields are made of."""
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
-class BodyCache:
-    """Counted body terms by body digest; `save` keeps only the entries this build used."""
+class TermCache:
+    """Counted terms by release digest; `save` keeps only the entries this build used."""
 
-    def __init__(self, entries: dict[str, Counted] | None = None) -> None:
+    def __init__(self, entries: dict[str, Entry] | None = None) -> None:
         self.entries = entries or {}
-        self.used: dict[str, Counted] = {}
+        self.used: dict[str, Entry] = {}
 
     @staticmethod
     def stamp() -> tuple:
-        """What the cached terms depend on besides the HTML."""
-        return (CACHE_FORMAT, version("lunr"))
+        """What the cached terms depend on besides the texts."""
+        from .index import FIELDS  # index.py imports this module
+
+        return (CACHE_FORMAT, version("lunr"), tuple(name for name, _ in FIELDS))
 
     @classmethod
-    def load(cls, path: str | Path) -> BodyCache:
+    def load(cls, path: str | Path) -> TermCache:
         """The cache at `path`, or an empty one when it is missing, stale or unreadable."""
         try:
             with open(path, "rb") as fh:
@@ -53,16 +63,16 @@ class BodyCache:
             return cls()
         return cls(entries if stamp == cls.stamp() and isinstance(entries, dict) else None)
 
-    def get(self, key: str) -> Counted | None:
-        """The counted terms of a body, marking them used."""
+    def get(self, key: str) -> Entry | None:
+        """The cached entry of a release, marking it used."""
         found = self.entries.get(key)
         if found is not None:
             self.used[key] = found
         return found
 
-    def put(self, key: str, counted: Counted) -> None:
-        """Remember a body's counted terms."""
-        self.used[key] = counted
+    def put(self, key: str, entry: Entry) -> None:
+        """Remember a release's entry."""
+        self.used[key] = entry
 
     def save(self, path: str | Path) -> None:
         """Write the entries used by this build (atomically)."""

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from ..countries import Country
 from ..registry import Organization
 from ..release import Release
 from ..sdgs import Goal
-from .cache import BodyCache, body_key
+from .cache import TermCache, cache_key
 
 _SPACE = re.compile(r"\s+")
 _BLOCK_TAGS = frozenset(
@@ -73,7 +73,7 @@ class SearchDocument:
     organizations: tuple[Organization, ...]  # partners, then funders not already partners
     countries: tuple[Country, ...]
     sdgs: tuple[Goal, ...]
-    body_key: str = ""  # digest of the body HTML, when a BodyCache is used
+    cache_key: str = ""  # digest of the texts its fields are made of, when a TermCache is used
     cached_snippet: str = ""  # the body's snippet from the cache (then `body` is left empty)
 
     @property
@@ -87,34 +87,56 @@ class SearchDocument:
         return self.summary or self.cached_snippet or excerpt(self.body)
 
 
+def field_values(doc: SearchDocument) -> dict[str, str]:
+    """The text of each indexed field, before folding; lists are joined into one string so every
+    word counts (`partner` holds each organization's slug, acronym, name and aliases)."""
+    orgs = [" ".join(o.keys()) for o in doc.organizations]
+    countries = [f"{c.name} {c.official_name} {c.code}" for c in doc.countries]
+    goals = [f"{g.number} sdg{g.number} {g.title}" for g in doc.sdgs]
+    return {
+        "title": doc.title,
+        "summary": doc.summary,
+        "body": doc.body,
+        "partner": " ".join(orgs).replace("-", " "),
+        "country": " ".join(countries),
+        "sdg": " ".join(goals),
+        "dateline": doc.dateline,
+        "year": doc.year,
+    }
+
+
 def search_documents(
-    items: Iterable[tuple[str, str, Release]], cache: BodyCache | None = None
+    items: Iterable[tuple[str, str, Release]], cache: TermCache | None = None
 ) -> list[SearchDocument]:
     """Documents from (url, body HTML, release record), in the order given (newest first).
 
-    With a cache, a body already counted there is not turned into text again (`build_index`
-    takes its terms from the cache).
+    With a cache, a release whose texts were counted in an earlier build keeps its body as HTML
+    only (`build_index` and `score_documents` take its terms from the cache).
     """
     docs = []
     for ref, (url, html, record) in enumerate(items):
         orgs = list(record.partners)
         orgs += [o for o in record.funders if o not in orgs]
-        key = body_key(html or "") if cache is not None else ""
-        counted = cache.get(key) if cache is not None else None
-        docs.append(
-            SearchDocument(
-                ref=ref,
-                url=url,
-                title=record.title,
-                date=record.date.isoformat() if record.date else "",
-                dateline=record.dateline or "",
-                summary=record.summary or "",
-                body="" if counted else html_to_text(html),
-                organizations=tuple(orgs),
-                countries=tuple(record.countries),
-                sdgs=tuple(record.sdgs),
-                body_key=key,
-                cached_snippet=counted[0] if counted else "",
-            )
+        doc = SearchDocument(
+            ref=ref,
+            url=url,
+            title=record.title,
+            date=record.date.isoformat() if record.date else "",
+            dateline=record.dateline or "",
+            summary=record.summary or "",
+            body="",
+            organizations=tuple(orgs),
+            countries=tuple(record.countries),
+            sdgs=tuple(record.sdgs),
         )
+        found = None
+        if cache is not None:
+            values = field_values(doc)
+            values["body"] = html or ""
+            key = cache_key(values.values())
+            found = cache.get(key)
+            doc = replace(doc, cache_key=key, cached_snippet=found[0] if found else "")
+        if found is None:
+            doc = replace(doc, body=html_to_text(html))
+        docs.append(doc)
     return docs

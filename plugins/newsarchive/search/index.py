@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 
 from lunr.builder import Builder
@@ -16,8 +16,8 @@ from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.trimmer import trimmer
 
-from .cache import BodyCache
-from .documents import SearchDocument, excerpt
+from .cache import Counted, TermCache
+from .documents import SearchDocument, excerpt, field_values
 
 # (field, boost): `partner` holds partners and funders (slug, acronym, name, aliases), so
 # `partner:unodc` and "United Nations Office on Drugs and Crime" both find UNODC's releases.
@@ -48,21 +48,9 @@ def fold(text: str) -> str:
 
 
 def field_texts(doc: SearchDocument) -> dict[str, str]:
-    """The text of each indexed field; lists are joined into one string so every word counts."""
-    orgs = [" ".join(o.keys()) for o in doc.organizations]
-    countries = [f"{c.name} {c.official_name} {c.code}" for c in doc.countries]
-    goals = [f"{g.number} sdg{g.number} {g.title}" for g in doc.sdgs]
-    texts = {
-        "title": doc.title,
-        "summary": doc.summary,
-        "body": doc.body,
-        "partner": " ".join(orgs).replace("-", " "),
-        "country": " ".join(countries),
-        "sdg": " ".join(goals),
-        "dateline": doc.dateline,
-        "year": doc.year,
-    }
-    return {name: fold(texts[name]) for name, _ in FIELDS}
+    """The text of each indexed field, folded."""
+    values = field_values(doc)
+    return {name: fold(values[name]) for name, _ in FIELDS}
 
 
 SHORT_VALUE = 300  # characters: values this short are counted once per build
@@ -108,10 +96,7 @@ class _Builder(Builder):
     def _count(self, value) -> tuple[int, dict[str, int]]:
         words = _SEPARATORS.split(str(value).lower()) if value is not None else []
         terms = [t for w in words if w for t in self._processed(w)]
-        counts: dict[str, int] = defaultdict(int)
-        for term in terms:
-            counts[term] += 1
-        return len(terms), counts
+        return len(terms), dict(Counter(terms))  # first-occurrence order
 
     def add(self, doc, attributes=None, counted=None) -> None:
         """Add one document (as lunr.Builder.add); `counted` holds fields counted beforehand."""
@@ -150,31 +135,31 @@ def _builder() -> _Builder:
     return builder
 
 
-def _counted_fields(builder: _Builder, docs, cache: BodyCache | None):
-    """(doc, field texts, counted body or None) for each doc, the cache updated on the way."""
+def _counted_fields(
+    builder: _Builder, docs: Sequence[SearchDocument], cache: TermCache | None
+) -> Iterator[tuple[SearchDocument, tuple[Counted, ...]]]:
+    """(doc, counted terms of each field in FIELDS order), from the cache when it has them."""
     for doc in docs:
+        found = cache.get(doc.cache_key) if cache is not None else None
+        if found is not None:
+            yield doc, found[1]
+            continue
         texts = field_texts(doc)
-        counted = None
+        counted = tuple(builder.count(texts[name]) for name, _ in FIELDS)
         if cache is not None:
-            found = cache.get(doc.body_key)
-            if found is None:
-                length, counts = builder.count(texts["body"])
-                cache.put(doc.body_key, (excerpt(doc.body), length, dict(counts)))
-                counted = (length, counts)
-            else:
-                counted = found[1:]
-        yield doc, texts, counted
+            cache.put(doc.cache_key, (excerpt(doc.body), counted))
+        yield doc, counted
 
 
-def build_index(docs: Sequence[SearchDocument], cache: BodyCache | None = None) -> Index:
+def build_index(docs: Sequence[SearchDocument], cache: TermCache | None = None) -> Index:
     """A lunr index of `docs`, refs being their integer `ref`s as strings.
 
-    With a cache, bodies counted in an earlier build are taken from it and new ones added.
+    With a cache, releases counted in an earlier build are taken from it and new ones added.
     """
     builder = _builder()
-    for doc, texts, body in _counted_fields(builder, docs, cache):
-        counted = {"body": body} if body is not None else None
-        builder.add({"ref": str(doc.ref), **texts}, counted=counted)
+    names = [name for name, _ in FIELDS]
+    for doc, counted in _counted_fields(builder, docs, cache):
+        builder.add({"ref": str(doc.ref)}, counted=dict(zip(names, counted, strict=True)))
     return builder.build()
 
 
@@ -209,7 +194,87 @@ def scored_from_index(index: Index) -> Scored:
     return Scored(fields, index.pipeline.serialize(), term_index, postings)
 
 
-def score_documents(docs: Sequence[SearchDocument], cache: BodyCache | None = None) -> Scored:
+@dataclass
+class Counts:
+    """Every document's counted fields and the collection figures lunr's Builder derives from
+    them before it scores: term numbers, document frequencies, average field lengths."""
+
+    fields: list[str]
+    pipeline: list[str]  # the serialized search pipeline
+    boosts: list[float]
+    term_index: dict[str, int]  # first occurrence by document, field, position
+    frequency: dict[str, int]  # (field, document) pairs holding the term
+    rows: list[list[tuple[int, int, dict[str, int]]]]  # per field: (ref, length, term counts)
+    averages: list[float]  # per field: mean length
+    k1: float
+    b: float
+
+
+def count_documents(docs: Sequence[SearchDocument], cache: TermCache | None = None) -> Counts:
+    """The Counts of `docs` (counted terms taken from the cache when it has them)."""
+    builder = _builder()
+    names = [name for name, _ in FIELDS]
+    term_index: dict[str, int] = {}
+    frequency: dict[str, int] = defaultdict(int)
+    rows: list[list[tuple[int, int, dict[str, int]]]] = [[] for _ in names]
+    totals = [0] * len(names)
+    count = 0
+    for doc, counted in _counted_fields(builder, docs, cache):
+        count += 1
+        for pos, (length, counts) in enumerate(counted):
+            rows[pos].append((doc.ref, length, counts))
+            totals[pos] += length
+            for term in counts:
+                if term not in term_index:
+                    term_index[term] = len(term_index)
+                frequency[term] += 1
+    return Counts(
+        fields=names,
+        pipeline=builder.search_pipeline.serialize(),
+        boosts=[builder._fields[name].boost for name in names],
+        term_index=term_index,
+        frequency=dict(frequency),
+        rows=rows,
+        averages=[total / count if count else 0.0 for total in totals],
+        k1=builder._k1,
+        b=builder._b,
+    )
+
+
+def score_terms(
+    counts: Counts, terms: Set[str] | None = None
+) -> dict[str, dict[int, list[tuple[int, float]]]]:
+    """term -> field position -> (ref, score) pairs by ascending ref, for `terms` (default all).
+
+    The score is the term's component of that field's vector in lunr.py's index: the same BM25
+    float operations in the same order as its Builder, rounded to 3 places as it serializes.
+    """
+    documents = len(counts.rows[0]) if counts.rows else 0
+    idf = {
+        term: math.log(1 + abs((documents - n + 0.5) / (n + 0.5)))
+        for term, n in counts.frequency.items()
+        if terms is None or term in terms
+    }
+    k1, b, k1_plus_1 = counts.k1, counts.b, counts.k1 + 1
+    postings: dict[str, dict[int, list[tuple[int, float]]]] = {term: {} for term in idf}
+    for pos, rows in enumerate(counts.rows):
+        average, boost = counts.averages[pos], counts.boosts[pos]
+        lists: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for ref, length, tfs in rows:
+            if not tfs:
+                continue
+            norm = k1 * (1 - b + b * (length / average))
+            pairs = tfs.items() if terms is None else [(t, tfs[t]) for t in tfs.keys() & terms]
+            for term, tf in pairs:
+                score = idf[term] * (k1_plus_1 * tf) / (norm + tf)
+                score *= boost
+                lists[term].append((ref, round(score, 3)))
+        for term, pairs in lists.items():
+            postings[term][pos] = pairs
+    return postings
+
+
+def score_documents(docs: Sequence[SearchDocument], cache: TermCache | None = None) -> Scored:
     """What `scored_from_index(build_index(docs))` gives, without building the lunr index.
 
     The same counting, term numbering (first occurrence by document, field, position), document
@@ -217,41 +282,5 @@ def score_documents(docs: Sequence[SearchDocument], cache: BodyCache | None = No
     per-document posting dicts and no vectors: a fraction of the memory and time at 20,000
     releases. A test compares the two on every build of the test corpora.
     """
-    builder = _builder()
-    names = [name for name, _ in FIELDS]
-    boosts = [builder._fields[name].boost for name in names]
-    term_index: dict[str, int] = {}
-    frequency: dict[str, int] = defaultdict(int)  # (field, document) pairs holding the term
-    rows: list[list[tuple[int, int, dict[str, int]]]] = [[] for _ in names]
-    totals = [0] * len(names)
-    count = 0
-    for doc, texts, body in _counted_fields(builder, docs, cache):
-        count += 1
-        for pos, name in enumerate(names):
-            if name == "body" and body is not None:
-                length, counts = body
-            else:
-                length, counts = builder.count(texts[name])
-            rows[pos].append((doc.ref, length, counts))
-            totals[pos] += length
-            for term in counts:
-                if term not in term_index:
-                    term_index[term] = len(term_index)
-                frequency[term] += 1
-    if not count:
-        return Scored(names, builder.search_pipeline.serialize(), {}, {})
-    k1, b = builder._k1, builder._b
-    idf = {term: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for term, n in frequency.items()}
-    postings: dict[str, dict[int, list[tuple[int, float]]]] = {term: {} for term in term_index}
-    for pos in range(len(names)):
-        average = totals[pos] / count
-        boost = boosts[pos]
-        for ref, length, counts in rows[pos]:
-            if not counts:
-                continue
-            norm = k1 * (1 - b + b * (length / average))
-            for term, tf in counts.items():
-                score = idf[term] * ((k1 + 1) * tf) / (norm + tf)
-                score *= boost
-                postings[term].setdefault(pos, []).append((ref, round(score, 3)))
-    return Scored(names, builder.search_pipeline.serialize(), term_index, postings)
+    counts = count_documents(docs, cache)
+    return Scored(counts.fields, counts.pipeline, counts.term_index, score_terms(counts))

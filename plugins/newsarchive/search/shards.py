@@ -35,12 +35,15 @@ import contextlib
 import gc
 import hashlib
 import json
+import multiprocessing
+import traceback
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from lunr.index import Index
 
 from .documents import SearchDocument
-from .index import Scored, scored_from_index
+from .index import Counts, Scored, score_terms, scored_from_index
 
 FORMAT_VERSION = 1
 TERM_SHARD_BYTES = 8192
@@ -72,30 +75,97 @@ def utf16_key(term: str) -> bytes:
     return term.encode("utf-16-be", "surrogatepass")
 
 
-def term_entries(scored: Scored) -> list[tuple[str, list]]:
-    """(term, entry) for every term of the index, in UTF-16 order (entry format above)."""
-    entries = []
-    for term in sorted(scored.term_index, key=utf16_key):
-        entry: list = [scored.term_index[term]]
-        for field, pairs in sorted(scored.postings[term].items()):
+@dataclass
+class Encoded:
+    """The term entries of an index as the term shards hold them, in UTF-16 order of terms."""
+
+    fields: list[str]
+    pipeline: list[str]  # the serialized search pipeline
+    terms: list[str]
+    entries: list[bytes]  # JSON of each term's entry (format above)
+
+
+def encode_entries(
+    term_index: dict[str, int],
+    postings: dict[str, dict[int, list[tuple[int, float]]]],
+    terms: Sequence[str],
+) -> list[bytes]:
+    """The JSON entry of each of `terms` (format above)."""
+    out = []
+    for term in terms:
+        entry: list = [term_index[term]]
+        for field, pairs in sorted(postings[term].items()):
             pairs.sort()
             flat, previous = [], 0
             for ref, score in pairs:
                 flat += [ref - previous, score]
                 previous = ref
             entry += [field, flat]
-        entries.append((term, entry))
-    return entries
+        out.append(dumps(entry))
+    return out
 
 
-def term_shards(entries: list[tuple[str, list]], target: int) -> tuple[list[int], list[bytes]]:
+def encode(scored: Scored) -> Encoded:
+    """Every term entry of a scored index."""
+    terms = sorted(scored.term_index, key=utf16_key)
+    entries = encode_entries(scored.term_index, scored.postings, terms)
+    return Encoded(list(scored.fields), list(scored.pipeline), terms, entries)
+
+
+def _encode_part(counts: Counts, terms: list[str]) -> list[bytes]:
+    return encode_entries(counts.term_index, score_terms(counts, set(terms)), terms)
+
+
+def _encode_in_child(connection, counts: Counts, terms: list[str]) -> None:
+    try:
+        result: list[bytes] | str = _encode_part(counts, terms)
+    except Exception:  # raised again in the parent
+        result = traceback.format_exc()
+    connection.send(result)
+    connection.close()
+
+
+def encode_counts(counts: Counts, processes: int = 1) -> Encoded:
+    """Score and encode every term of `counts`; with 2 processes (fork), the terms after the
+    point where half the postings are scored in a forked process while this one does the rest.
+    The bytes are the same either way."""
+    terms = sorted(counts.term_index, key=utf16_key)
+    if processes < 2 or len(terms) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return Encoded(counts.fields, counts.pipeline, terms, _encode_part(counts, terms))
+    half, done, split = sum(counts.frequency.values()) / 2, 0, len(terms) - 1
+    for i, term in enumerate(terms):
+        done += counts.frequency[term]
+        if done >= half:
+            split = i + 1
+            break
+    split = min(max(split, 1), len(terms) - 1)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_encode_in_child, args=(send, counts, terms[split:]))
+    process.start()
+    send.close()
+    try:
+        first = _encode_part(counts, terms[:split])
+        try:
+            second = receive.recv()
+        except EOFError:  # it died before sending anything
+            process.join()
+            second = f"the process stopped (exit code {process.exitcode})"
+    finally:
+        receive.close()
+        process.join()
+    if isinstance(second, str):
+        raise RuntimeError(f"scoring the second half of the terms failed: {second}")
+    return Encoded(counts.fields, counts.pipeline, terms, first + second)
+
+
+def term_shards(entries: list[bytes], target: int) -> tuple[list[int], list[bytes]]:
     """Contiguous runs of entries of about `target` bytes: (first positions, shard bytes)."""
     starts: list[int] = []
     shards: list[bytes] = []
     run: list[bytes] = []
     size = 0
-    for i, (_, entry) in enumerate(entries):
-        data = dumps(entry)
+    for i, data in enumerate(entries):
         if run and size + len(data) > target:
             shards.append(b"[" + b",".join(run) + b"]")
             run, size = [], 0
@@ -124,16 +194,17 @@ def labels(docs: Sequence[SearchDocument]) -> tuple[dict, dict[str, int], dict[s
 
 def search_files(
     docs: Sequence[SearchDocument],
-    index: Index | Scored,
+    index: Index | Scored | Encoded,
     urls: dict[str, str] | None = None,
     term_shard_bytes: int = TERM_SHARD_BYTES,
     docs_per_shard: int = DOCS_PER_SHARD,
     facet_docs_per_shard: int = FACET_DOCS_PER_SHARD,
 ) -> dict[str, bytes]:
     """{path under search/: bytes} of every search file (see the module docstring)."""
-    scored = index if isinstance(index, Scored) else scored_from_index(index)
-    entries = term_entries(scored)
-    starts, shards = term_shards(entries, term_shard_bytes)
+    if isinstance(index, Index):
+        index = scored_from_index(index)
+    encoded = index if isinstance(index, Encoded) else encode(index)
+    starts, shards = term_shards(encoded.entries, term_shard_bytes)
     table, org_pos, country_pos = labels(docs)
     files = {f"t/{k}.json": data for k, data in enumerate(shards)}
     ordered = sorted(docs, key=lambda d: d.ref)
@@ -165,10 +236,10 @@ def search_files(
         )
     meta = {
         "v": FORMAT_VERSION,
-        "fields": list(scored.fields),
-        "pipeline": list(scored.pipeline),
+        "fields": list(encoded.fields),
+        "pipeline": list(encoded.pipeline),
         "docs": len(docs),
-        "terms": "\n".join(term for term, _ in entries),
+        "terms": "\n".join(encoded.terms),
         "shards": starts,
         "docShard": docs_per_shard,
         "facetShard": facet_docs_per_shard,
