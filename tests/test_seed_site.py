@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from newsarchive.registry import load_registry
 from newsarchive.release import parse_release
-from tests.conftest import ROOT
+from tests.conftest import ROOT, release, write_content
 
 
 def _releases():
@@ -64,3 +64,37 @@ def test_archive_command_help():
     )
     assert result.returncode == 0
     assert "build" in result.stdout
+
+
+def _archive_build(tmp_path, releases: dict[str, str]) -> subprocess.CompletedProcess:
+    """`archive build` (the console script's entry, as editors run it) on its own content."""
+    content = write_content(tmp_path, releases)
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
+        f"PATH = {str(content)!r}\nCACHE_PATH = {str(tmp_path / 'cache')!r}\n",
+        encoding="utf-8",
+    )
+    code = "from newsarchive.cli import entry; entry()"
+    return subprocess.run(
+        [sys.executable, "-c", code, "build", "--settings", str(settings), "--output", "out"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_archive_build_exits_with_the_build_status(tmp_path):
+    ok = _archive_build(
+        tmp_path / "ok", {"2024/a.md": release("A release", date="2024-01-02", partners=["UNODC"])}
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert "Done: Processed" in ok.stdout + ok.stderr  # output flushed before the fast exit
+    assert (tmp_path / "ok/out/index.html").is_file()
+    assert (tmp_path / "ok/out/search/index.json").is_file()
+
+    bad = _archive_build(tmp_path / "bad", {"2024/b.md": "---\ntitle: [unclosed\n---\nBody.\n"})
+    assert bad.returncode == 1
+    assert "b.md" in bad.stdout + bad.stderr

@@ -8,7 +8,7 @@ from pelican.generators import Generator
 
 from archive_releases.generator import absolute_url
 from newsarchive.incremental import MANIFEST_KEY, WRITTEN_PAGES_KEY
-from newsarchive.output import write_bytes
+from newsarchive.output import relative_path, write_bytes
 from newsarchive.sitefiles import render_robots, render_sitemap
 
 WRITTEN_KEY = WRITTEN_PAGES_KEY
@@ -53,7 +53,7 @@ class SiteFilesGenerator(Generator):
         output = self.settings["OUTPUT_PATH"]
         paths = set()
         for path in self.context.get(WRITTEN_KEY, []):
-            rel = os.path.relpath(path, output).replace(os.sep, "/")
+            rel = relative_path(path, output).replace(os.sep, "/")
             if rel == "404.html":
                 continue
             paths.add(rel[: -len("index.html")] if rel.endswith("index.html") else rel)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -11,10 +13,14 @@ from . import __version__
 Handler = Callable[[argparse.Namespace], int]
 
 
+# Set when a one-off build finished: the process may then end without freeing its objects.
+_finished = {"build": False}
+
+
 def _build(args: argparse.Namespace) -> int:
     from .site import build_site
 
-    return build_site(
+    status = build_site(
         settings=args.settings,
         output=args.output,
         serve=args.serve,
@@ -22,6 +28,8 @@ def _build(args: argparse.Namespace) -> int:
         fatal=args.strict,
         autoreload=args.autoreload,
     )
+    _finished["build"] = not args.serve and not args.autoreload
+    return status
 
 
 def _add_build(sub: argparse._SubParsersAction) -> None:
@@ -80,5 +88,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def entry() -> None:
+    """The `archive` console script: `main`, then exit with its status.
+
+    After a build the interpreter would spend seconds freeing the site's objects one by one
+    (about 2 s at 20,000 releases); once logs and output are flushed, the process ends at once
+    instead (Pelican has written and closed every file by then).
+    """
+    status = main()
+    if _finished["build"]:
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

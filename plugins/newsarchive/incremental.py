@@ -13,6 +13,8 @@ import json
 import os
 from pathlib import Path
 
+from .output import relative_path
+
 MANIFEST_KEY = "archive_page_manifest"
 WRITTEN_PAGES_KEY = "archive_written_pages"
 _PRIMITIVES = (str, int, float, bool, type(None), list, tuple, dict)
@@ -74,7 +76,7 @@ class PageManifest:
 
     def record(self, key: str, print_: str, files: list[str]) -> None:
         """Note what a page wrote in this build."""
-        rel = sorted(os.path.relpath(f, self.output_dir) for f in files)
+        rel = sorted(relative_path(f, self.output_dir) for f in files)
         self.current[key] = [print_, rel]
 
     def save(self) -> None:

@@ -38,3 +38,11 @@ def write_if_changed(output_dir: str | os.PathLike, rel_path: str, data: bytes) 
         pass
     write_bytes(output_dir, rel_path, data)
     return True
+
+
+def relative_path(path: str, base: str) -> str:
+    """`path` relative to the folder `base` (os.path.relpath, without its cost for paths inside)."""
+    prefix = os.path.join(base, "")
+    if path.startswith(prefix) and os.path.normpath(path) == path:
+        return path[len(prefix) :]
+    return os.path.relpath(path, base)

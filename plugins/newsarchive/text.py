@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -17,6 +18,7 @@ def match_key(value: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=8192)  # country and goal slugs are asked for on every page
 def slugify(value: str, max_length: int = 80) -> str:
     """ASCII, lowercase, hyphen-separated slug ("Côte d'Ivoire" -> "cote-divoire")."""
     slug = match_key(value).replace(" ", "-")

@@ -3,14 +3,14 @@
     python tests/benchmarks/bench_build.py --releases 1000 [--json] [--skip-plain] [--keep DIR]
 
 Generates a synthetic archive (tests/synthetic.py) in a temporary folder and measures, each build
-in its own process: our cold build (all pages, feeds, search files), a rebuild after one release
-changed (content cache on), plain Pelican 4 (its default theme, no plugins, partners as tags) on the
-same corpus, peak memory, output size and search files' size; then, for 20 queries run in Node
-with lunr.js and the page's search code on the written search files (a fresh engine each, as a
-page that just opened): the gzip bytes fetched before the first 20 results show, the query time
-once those files are loaded, and the time of every keystroke as each query is typed a character
-at a time (once that keystroke's files are loaded). With --json the last line is one JSON object
-with the figures.
+in its own process: our cold build as `archive build` runs it (all pages, feeds, search files), a
+rebuild after one release changed (content cache on), plain Pelican 4 (its default theme, no
+plugins, partners as tags) on the same corpus, peak memory, output size and search files' size;
+then, for 20 queries run in Node with lunr.js and the page's search code on the written search
+files (a fresh engine each, as a page that just opened): the gzip bytes fetched before the first 20
+results show, the query time once those files are loaded, and the time of every keystroke as each
+query is typed a character at a time (once that keystroke's files are loaded). With --json the last
+line is one JSON object with the figures.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import argparse
 import gzip
 import json
 import os
-import runpy
 import shutil
 import statistics
 import subprocess
@@ -77,42 +76,39 @@ CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 
 def run_timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
     """Run a command; returns (wall seconds, peak resident MiB of that process)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
+        raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n{text[-3000:]}")
     return wall, usage.ru_maxrss / 1024
 
 
 def our_build(
     content: Path, output: Path, work: Path, cache: bool, without: tuple[str, ...] = ()
 ) -> tuple[float, float]:
-    """Our full build in its own process (the settings used by `archive build`)."""
+    """Our full build in its own process, as editors and CI run it (`archive build`), with the
+    project's settings pointed at this corpus and a cache folder of its own."""
     work.mkdir(parents=True, exist_ok=True)
-    extra = {"CACHE_CONTENT": cache, "LOAD_CONTENT_CACHE": cache, "CACHE_PATH": str(work / "cache")}
-    if without:
-        settings = runpy.run_path(str(ROOT / "pelicanconf.py"))
-        extra["PLUGINS"] = [name for name in settings["PLUGINS"] if name not in without]
-    cmd = [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(content),
-        "-s",
-        str(ROOT / "pelicanconf.py"),
-        "-o",
-        str(output),
-        "-q",
-        "--fatal",
-        "errors",
-        "-e",
-        *[f"{k}={json.dumps(v)}" for k, v in extra.items()],
+    settings = work / "benchconf.py"
+    lines = [
+        "import sys",
+        f"sys.path.insert(0, {str(ROOT)!r})",
+        "from pelicanconf import *  # noqa: F403",
+        f"PATH = {str(content)!r}",
+        f"CACHE_PATH = {str(work / 'cache')!r}",
+        f"CACHE_CONTENT = LOAD_CONTENT_CACHE = {cache!r}",
     ]
-    return run_timed(cmd, work)
+    if without:
+        lines.append(f"PLUGINS = [p for p in PLUGINS if p not in {list(without)!r}]  # noqa: F405")
+    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "newsarchive.cli", "build", "--settings", str(settings)]
+    return run_timed([*cmd, "--output", str(output)], work)
 
 
 def plain_corpus(content: Path, target: Path) -> None:
