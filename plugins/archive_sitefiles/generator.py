@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 from pelican.generators import Generator
@@ -12,6 +13,7 @@ from newsarchive.output import relative_path, write_bytes
 from newsarchive.sitefiles import render_robots, render_sitemap
 
 WRITTEN_KEY = WRITTEN_PAGES_KEY
+logger = logging.getLogger(__name__)
 
 
 def record_written(path, context=None) -> None:
@@ -36,6 +38,9 @@ class SiteFilesGenerator(Generator):
         self.write_favicon()
         manifest = self.context.get(MANIFEST_KEY)
         if manifest is not None:
+            removed = manifest.remove_stale()
+            if removed:
+                logger.info("archive: removed %d file(s) of pages gone since", len(removed))
             manifest.save()
 
     def write_not_found(self, writer) -> None:

@@ -134,15 +134,30 @@ class TaxonomyGenerator(Generator):
                 self.write_term_feed(writer, term)
 
     def write_index(self, writer, index: TaxonomyIndex) -> None:
-        """/partners/, /countries/, /sdgs/."""
-        writer.write_file(
+        """/partners/, /countries/, /sdgs/ (not rendered again when what they show is unchanged:
+        each term and its count, and for partners the organizations each release names together,
+        which the partner network is drawn from; names come from the registry, in the salt)."""
+        together = None
+        if index.kind == "partner":
+            together = [
+                [o.slug for o in r.record.partners + r.record.funders]
+                for r in self.context.get("releases", [])
+            ]
+        counts = [(t.slug, t.count) for t in index.terms]
+        print_ = fingerprint("index", index.kind, counts, together)
+        write_page(
+            self,
+            writer,
+            f"index:{index.kind}",
+            print_,
             index.save_as,
             self.get_template("terms"),
-            self.context,
             index=index,
-            jsonld=collection_jsonld(
-                self.settings, index.title, index.url, index.taxonomy.intro, index.terms
-            ),
+            lazy=lambda: {
+                "jsonld": collection_jsonld(
+                    self.settings, index.title, index.url, index.taxonomy.intro, index.terms
+                )
+            },
             page_name=index.url,
             url=index.url,
             relative_urls=self.settings["RELATIVE_URLS"],

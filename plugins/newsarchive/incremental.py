@@ -4,6 +4,8 @@ Each page (or paginated group of pages) has a key and a fingerprint of what it s
 of the previous build, kept in the cache folder, says which files each key wrote; when the
 fingerprint is the same and the files are still there, the page is not rendered again. A salt made
 of the theme, the plugins' code, the registry and the settings invalidates every page at once.
+Files the previous build wrote for pages that no longer exist (a release removed, a partner no
+longer named) are deleted, so the output holds what a cold build would.
 """
 
 from __future__ import annotations
@@ -60,8 +62,11 @@ class PageManifest:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}
+        pages = data.get("pages") if isinstance(data.get("pages"), dict) else {}
+        # whatever the salt, these are the files the previous build wrote
+        self.previous_files = {f for entry in pages.values() for f in entry[1]}
         if data.get("salt") == salt:
-            self.previous = data.get("pages", {})
+            self.previous = pages
 
     def fresh(self, key: str, print_: str) -> list[str] | None:
         """Absolute paths of the files the page wrote last time, if unchanged and still there."""
@@ -78,6 +83,24 @@ class PageManifest:
         """Note what a page wrote in this build."""
         rel = sorted(relative_path(f, self.output_dir) for f in files)
         self.current[key] = [print_, rel]
+
+    def remove_stale(self) -> list[str]:
+        """Delete the files of the previous build that this one did not write (and folders left
+        empty by that); returns their paths relative to the output folder."""
+        written = {f for entry in self.current.values() for f in entry[1]}
+        removed = []
+        root = os.path.abspath(self.output_dir)
+        for rel in sorted(self.previous_files - written):
+            path = os.path.abspath(os.path.join(root, rel))
+            if not path.startswith(os.path.join(root, "")) or not os.path.isfile(path):
+                continue
+            os.unlink(path)
+            removed.append(rel)
+            folder = os.path.dirname(path)
+            while folder != root and not os.listdir(folder):
+                os.rmdir(folder)
+                folder = os.path.dirname(folder)
+        return removed
 
     def save(self) -> None:
         """Write this build's manifest (whole file, then rename)."""
