@@ -184,17 +184,20 @@ def cached_macro(macro, siteurl: str, *args):
 
 
 def add_jinja_globals(pelican) -> None:
-    """Make `cached_macro` available to every template; with the content cache on, keep the
-    compiled templates in the cache folder too (each generator compiles its own otherwise:
-    a third of a small rebuild). Jinja checks each template's source against what it compiled."""
+    """Configure every template environment: autoescape always on (content is untrusted text;
+    only HTML the build sanitised or drew itself is marked safe), `cached_macro` available, and
+    with the content cache on, compiled templates kept in the cache folder (each generator
+    compiles its own otherwise: a third of a small rebuild). Jinja checks each template's source
+    against what it compiled."""
     settings = pelican.settings
     settings.setdefault("JINJA_GLOBALS", {})["cached_macro"] = cached_macro
+    environment = dict(settings.get("JINJA_ENVIRONMENT") or {})  # a copy: not shared
+    environment["autoescape"] = True  # whatever a settings file says
     if settings.get("CACHE_CONTENT") and settings.get("CACHE_PATH"):
         folder = os.path.join(settings["CACHE_PATH"], "templates")
         os.makedirs(folder, exist_ok=True)
-        environment = dict(settings.get("JINJA_ENVIRONMENT") or {})  # a copy: not shared
         environment.setdefault("bytecode_cache", FileSystemBytecodeCache(folder))
-        settings["JINJA_ENVIRONMENT"] = environment
+    settings["JINJA_ENVIRONMENT"] = environment
 
 
 class ReleasesGenerator(CachingGenerator):

@@ -5,13 +5,22 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from markupsafe import Markup
+
 from .release import Release
 
+# Inside <script>, the HTML parser ends the block at "</script" and treats "<!--" specially;
+# JSON allows these characters as escapes, so no field can break out of the block.
+_SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
-def to_script_json(data: dict) -> str:
-    """JSON for a <script type="application/ld+json"> block: sorted keys, '</' escaped."""
+
+def to_script_json(data: dict) -> Markup:
+    """JSON for a <script type="application/ld+json"> block: sorted keys; `<`, `>`, `&` and the
+    line separators written as \\u escapes, so the text is safe to place in the page as it is."""
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("</", "<\\/")
+    return Markup(text.translate(_SCRIPT_SAFE))
 
 
 def _org(name: str, url: str) -> dict:
