@@ -41,6 +41,24 @@ EXTRA_NAMES = {
     "TL": ["East Timor"],
     "FM": ["Micronesia"],
 }
+# The name shown everywhere (pages, map, feeds, JSON-LD, open data, search): the short name in
+# common English use, where pycountry has only an inverted or official form.
+COMMON_NAMES = {
+    "BN": "Brunei",
+    "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo",
+    "FK": "Falkland Islands",
+    "FM": "Micronesia",
+    "MF": "Saint Martin",
+    "PN": "Pitcairn Islands",
+    "PS": "Palestine",
+    "RU": "Russia",
+    "ST": "São Tomé and Príncipe",
+    "SX": "Sint Maarten",
+    "VA": "Vatican City",
+    "VG": "British Virgin Islands",
+    "VI": "United States Virgin Islands",
+}
 _PAREN = re.compile(r"\s*\((?:the|The)\)\s*$|\s*\([^)]*\)\s*$")
 
 
@@ -72,7 +90,7 @@ def _countries() -> dict[str, Country]:
     regions = _regions()
     out: dict[str, Country] = {}
     for c in pycountry.countries:
-        name = getattr(c, "common_name", None) or c.name
+        name = COMMON_NAMES.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
         region, subregion = regions.get(c.alpha_2, ("Other", "Other"))
         out[c.alpha_2] = Country(
             c.alpha_2, name, getattr(c, "official_name", c.name), region, subregion
@@ -103,6 +121,8 @@ def _index() -> dict[str, str]:
     for code, names in EXTRA_NAMES.items():
         for name in names:
             index[match_key(name)] = code
+    for code, name in COMMON_NAMES.items():
+        index.setdefault(match_key(name), code)
     for c in pycountry.countries:  # codes last, so "IN" or "TO" never hide a name
         index.setdefault(match_key(c.alpha_3), c.alpha_2)
     return index
