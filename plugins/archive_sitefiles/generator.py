@@ -1,15 +1,19 @@
-"""sitemap.xml, robots.txt, 404.html and /favicon.ico; the sitemap lists every page written."""
+"""sitemap.xml, robots.txt, 404.html, /favicon.ico and the share images; the sitemap lists every
+page written."""
 
 from __future__ import annotations
 
 import logging
 import os
+from urllib.parse import urlparse
 
 from pelican.generators import Generator
 
-from archive_releases.generator import absolute_url
-from newsarchive.incremental import MANIFEST_KEY, WRITTEN_PAGES_KEY
+from archive_releases.generator import absolute_url, unchanged
+from newsarchive.incremental import MANIFEST_KEY, WRITTEN_PAGES_KEY, fingerprint
 from newsarchive.output import relative_path, write_bytes
+from newsarchive.sdgs import all_goals
+from newsarchive.share_image import DEFAULT_IMAGE, archive_image, goal_image, sdg_image
 from newsarchive.sitefiles import render_robots, render_sitemap
 
 WRITTEN_KEY = WRITTEN_PAGES_KEY
@@ -27,11 +31,13 @@ class SiteFilesGenerator(Generator):
     """Runs last among the plugin generators: every page has been written by then."""
 
     def generate_context(self) -> None:
-        """Start this build's list of written pages."""
+        """Start this build's list of written pages; name the default share image."""
         self.context[WRITTEN_KEY] = []
+        self.context["SHARE_IMAGE"] = DEFAULT_IMAGE
 
     def generate_output(self, writer) -> None:
         """Write 404.html, then the sitemap of every page, then robots.txt."""
+        self.write_share_images()
         self.write_not_found(writer)
         self.write_sitemap()
         self.write_robots()
@@ -44,14 +50,37 @@ class SiteFilesGenerator(Generator):
             manifest.save()
 
     def write_not_found(self, writer) -> None:
-        """The styled 404 page, with root-relative links so it works at any missing path."""
+        """The styled 404 page. A host serves it at any missing path, so its links start at the
+        site's root: the path of SITE_ABSOLUTE_URL ("/repo" for a project site published at
+        https://owner.github.io/repo/), or NOT_FOUND_SITEURL when set."""
         writer.write_file(
             "404.html",
             self.get_template("404"),
-            {**self.context, "SITEURL": self.settings.get("NOT_FOUND_SITEURL", "")},
+            {**self.context, "SITEURL": not_found_siteurl(self.settings)},
             page_name="404",
             relative_urls=False,
         )
+
+    def write_share_images(self) -> None:
+        """The share images (og:image): the archive's, and one per goal in its colour."""
+        settings = self.settings
+        name = settings.get("SITE_SHORTNAME") or settings["SITENAME"]
+        tagline = settings.get("SHARE_IMAGE_TAGLINE") or (
+            "Press releases on partnerships against human trafficking and migrant smuggling"
+        )
+        goals = all_goals()
+        colours = (settings.get("SHARE_IMAGE_BACKGROUND", "#0b4f8a"), [g.colour for g in goals])
+        print_ = fingerprint(name, tagline, colours, goals)
+        if unchanged(self, "share-images", print_):
+            return
+        output = settings["OUTPUT_PATH"]
+        files = [write_bytes(output, DEFAULT_IMAGE, archive_image(name, tagline, *colours))]
+        for g in goals:
+            image = goal_image(g.number, g.title, g.colour, g.text_colour, name)
+            files.append(write_bytes(output, sdg_image(g.number), image))
+        manifest = self.context.get(MANIFEST_KEY)
+        if manifest is not None:
+            manifest.record("share-images", print_, [str(f) for f in files])
 
     def write_sitemap(self) -> None:
         """sitemap.xml with the absolute URL of every page (index.html shown as its folder)."""
@@ -76,6 +105,13 @@ class SiteFilesGenerator(Generator):
         """robots.txt pointing at the sitemap."""
         sitemap = absolute_url(self.settings, "sitemap.xml")
         write_bytes(self.settings["OUTPUT_PATH"], "robots.txt", render_robots(sitemap))
+
+
+def not_found_siteurl(settings: dict) -> str:
+    """SITEURL of the 404 page: root-relative, with the site's own path when it has one."""
+    if settings.get("NOT_FOUND_SITEURL") is not None:
+        return settings["NOT_FOUND_SITEURL"]
+    return urlparse(settings.get("SITE_ABSOLUTE_URL") or "").path.rstrip("/")
 
 
 def get_generators(pelican):
