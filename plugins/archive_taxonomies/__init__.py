@@ -2,9 +2,10 @@
 
 from pelican import signals
 
-from .generator import get_generators
+from .generator import add_filters, get_generators
 
 
 def register():
-    """Connect the taxonomy generator."""
+    """Connect the taxonomy generator and the templates' filters."""
+    signals.initialized.connect(add_filters)
     signals.get_generators.connect(get_generators)

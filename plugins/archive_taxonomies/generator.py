@@ -9,12 +9,29 @@ from itertools import groupby
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
-from archive_releases.generator import collection_jsonld, stamp, write_feed, write_page
-from newsarchive.collection import group_by
+from archive_releases.generator import (
+    absolute_url,
+    collection_jsonld,
+    stamp,
+    term_url_makers,
+    write_feed,
+    write_page,
+)
+from newsarchive.collection import by_title, collation_key, group_by
 from newsarchive.countries import get_country
 from newsarchive.incremental import fingerprint
 from newsarchive.registry import load_registry
-from newsarchive.taxonomy import TAXONOMIES, Taxonomy, term_name, term_sort_key
+from newsarchive.share_image import sdg_image
+from newsarchive.structured import collection_page, to_script_json
+from newsarchive.taxonomy import (
+    TAXONOMIES,
+    Taxonomy,
+    linked_groups,
+    org_type_name,
+    term_name,
+    term_sort_key,
+)
+from newsarchive.views.svg import thousands
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +39,7 @@ logger = logging.getLogger(__name__)
 class Term(URLWrapper):
     """A term page (an organization, a country, a goal); URLs from `<KIND>_URL` settings."""
 
-    def __init__(self, taxonomy: Taxonomy, obj, entries, settings: dict):
+    def __init__(self, taxonomy: Taxonomy, obj, entries, settings: dict, links=()):
         super().__init__(term_name(obj), settings)
         self.slug = obj.slug
         self.kind = taxonomy.kind
@@ -31,6 +48,7 @@ class Term(URLWrapper):
         self.entries = entries  # [(release, role)], newest first
         self.releases = [release for release, _ in entries]
         self.roles = {id(release): role for release, role in entries}
+        self.links = list(links)  # [(release, role, organization)]: through its organizations
 
     @property
     def count(self) -> int:
@@ -38,9 +56,53 @@ class Term(URLWrapper):
         return len(self.entries)
 
     @property
+    def has_feed(self) -> bool:
+        """True when a dated release names the term: a feed needs real dates, none invented."""
+        return any(r.record.date for r in self.releases)
+
+    @property
     def feed_url(self) -> str:
         """URL of the term's Atom feed."""
         return self._from_settings("FEED_ATOM")
+
+    @property
+    def title_url(self) -> str:
+        """URL of the term's releases in title order."""
+        return f"{self.url}by-title/"
+
+    @property
+    def title_save_as(self) -> str:
+        """Output path of the term's releases in title order."""
+        return f"{self.url}by-title/index.html"
+
+    @property
+    def search_facet(self) -> tuple[str, str]:
+        """(parameter, value) that filters the search page to this term (as search.js reads)."""
+        if self.kind == "country":
+            return "country", self.obj.code
+        if self.kind == "sdg":
+            return "sdg", str(self.obj.number)
+        return self.kind, self.slug
+
+    def linked_releases(self, role: str) -> list:
+        """Distinct releases in which one of the term's organizations has this role."""
+        seen, out = set(), []
+        for release, r, _ in self.links:
+            if r == role and id(release) not in seen:
+                seen.add(id(release))
+                out.append(release)
+        return out
+
+    @property
+    def organizations(self) -> list[tuple]:
+        """[(organization, releases as partner, releases as funder)], most named first."""
+        counts: dict[str, list] = {}
+        for release, role, org in self.links:
+            row = counts.setdefault(org.slug, [org, set(), set()])
+            row[1 if role == "partner" else 2].add(id(release))
+        rows = [(org, len(p), len(f)) for org, p, f in counts.values()]
+        rows.sort(key=lambda r: (-(r[1] + r[2]), collation_key(r[0].name), r[0].slug))
+        return rows
 
     def role_of(self, release) -> str:
         """ "partner" or "funder" for organizations, "" otherwise."""
@@ -52,6 +114,11 @@ class Partner(Term):
 
     home_country = None  # its registry country: the country's Term when it has a page, else Country
 
+    @property
+    def type_name(self) -> str:
+        """The organization's type in the singular ("UN agency")."""
+        return org_type_name(self.obj.type)
+
 
 class Country(Term):
     """A country's page."""
@@ -59,6 +126,11 @@ class Country(Term):
 
 class Sdg(Term):
     """A goal's page."""
+
+    @property
+    def share_image(self) -> str:
+        """Site path of the goal's share image (og:image), drawn by archive_sitefiles."""
+        return sdg_image(self.obj.number)
 
 
 TERM_CLASSES = {"partner": Partner, "country": Country, "sdg": Sdg}
@@ -74,11 +146,25 @@ class TaxonomyIndex:
         self.terms = terms
         self.url = settings[f"{taxonomy.kind.upper()}_INDEX_URL"]
         self.save_as = settings[f"{taxonomy.kind.upper()}_INDEX_SAVE_AS"]
-        by_group = sorted(terms, key=lambda t: taxonomy.group_order(taxonomy.group_of(t.obj)))
+        listed = [t for t in terms if t.count or taxonomy.show_unused]
+        by_group = sorted(listed, key=lambda t: taxonomy.group_order(taxonomy.group_of(t.obj)))
         self.groups = [
             (label, sorted(items, key=lambda t: term_sort_key(t.obj)))
             for label, items in groupby(by_group, key=lambda t: taxonomy.group_of(t.obj))
         ]
+        # Terms reached through organizations, per role: [(term, releases)], most first
+        self.linked = {}
+        if taxonomy.linked_of is not None:
+            for role in ("funder", "partner"):
+                rows = [(t, len(t.linked_releases(role))) for t in terms]
+                rows = [(t, n) for t, n in rows if n]
+                rows.sort(key=lambda tn: (-tn[1], term_sort_key(tn[0].obj)))
+                self.linked[role] = rows
+
+    @property
+    def listed_count(self) -> int:
+        """Number of terms named by releases (countries: where the work happens)."""
+        return sum(1 for t in self.terms if t.count)
 
 
 class TaxonomyGenerator(Generator):
@@ -99,12 +185,18 @@ class TaxonomyGenerator(Generator):
                 lambda r, t=taxonomy: [(obj.slug, role) for obj, role in t.terms_of(r.record)],
             )
             objects = {obj.slug: obj for r in releases for obj, _ in taxonomy.terms_of(r.record)}
+            links = {}
+            if taxonomy.linked_of is not None:
+                links = linked_groups(releases, lambda r, t=taxonomy: t.linked_of(r.record))
+                for r in releases:
+                    for obj, _, _ in taxonomy.linked_of(r.record):
+                        objects.setdefault(obj.slug, obj)
             if taxonomy.show_unused:
                 for obj in taxonomy.catalogue(registry):
                     objects.setdefault(obj.slug, obj)
             cls = TERM_CLASSES[taxonomy.kind]
             terms = [
-                cls(taxonomy, obj, groups.get(slug, []), self.settings)
+                cls(taxonomy, obj, groups.get(slug, []), self.settings, links.get(slug, ()))
                 for slug, obj in objects.items()
             ]
             terms.sort(key=lambda t: term_sort_key(t.obj))
@@ -112,6 +204,7 @@ class TaxonomyGenerator(Generator):
             self.indexes.append(index)
             self.context[f"{taxonomy.plural}_index"] = index
         self.context["taxonomy_indexes"] = self.indexes
+        self.context["partner_registry"] = registry
         self.link_home_countries()
 
     def link_home_countries(self) -> None:
@@ -144,7 +237,8 @@ class TaxonomyGenerator(Generator):
                 for r in self.context.get("releases", [])
             ]
         counts = [(t.slug, t.count) for t in index.terms]
-        print_ = fingerprint("index", index.kind, counts, together)
+        linked = [(role, [(t.slug, n) for t, n in rows]) for role, rows in index.linked.items()]
+        print_ = fingerprint("index", index.kind, counts, together, linked)
         write_page(
             self,
             writer,
@@ -164,35 +258,45 @@ class TaxonomyGenerator(Generator):
         )
 
     def write_term(self, writer, term: Term) -> None:
-        """One term's page with its releases, paginated."""
+        """One term's page with its releases, paginated, newest first and in title order."""
         home = getattr(term, "home_country", None)
         print_ = fingerprint(
             term.kind,
             term.slug,
             [(stamp(r), role) for r, role in term.entries],
+            [(stamp(r), role, org.slug) for r, role, org in term.links],
             getattr(home, "url", None),
         )
-        write_page(
-            self,
-            writer,
-            f"{term.kind}:{term.slug}",
-            print_,
-            term.save_as,
-            self.get_template("term"),
-            term=term,
-            lazy=lambda: {
-                "jsonld": collection_jsonld(self.settings, term.name, term.url, "", term.releases)
-            },
-            paginated={"releases": term.releases},
-            template_name="term",
-            page_name=term.page_name,
-            url=term.url,
-            relative_urls=self.settings["RELATIVE_URLS"],
-        )
+        orders = [("date", term.save_as, term.url, term.releases)]
+        if term.count > 1:
+            orders.append(
+                ("title", term.title_save_as, term.title_url, by_title(term.releases, _record))
+            )
+        for order, save_as, url, releases in orders:
+            write_page(
+                self,
+                writer,
+                f"{term.kind}:{term.slug}:{order}",
+                print_,
+                save_as,
+                self.get_template("term"),
+                term=term,
+                order=order,
+                lazy=lambda releases=releases, url=url: {
+                    "jsonld": term_jsonld(self.settings, term, url, releases)
+                },
+                paginated={"releases": releases},
+                template_name="term",
+                page_name=url,
+                url=url,
+                relative_urls=self.settings["RELATIVE_URLS"],
+            )
 
     def write_term_feed(self, writer, term: Term) -> None:
-        """The term's Atom feed of dated releases (summaries; the site feed has full text)."""
-        if not self.settings.get("ARCHIVE_FEED_ATOM") or not term.count:
+        """The term's Atom feed of dated releases (summaries; the site feed has full text).
+
+        A term without a dated release has no feed: its `updated` date would be invented."""
+        if not self.settings.get("ARCHIVE_FEED_ATOM") or not term.has_feed:
             return
         title = f"{term.name} | {self.settings['SITENAME']}"
         print_ = fingerprint("feed", term.slug, [stamp(r) for r in term.releases])
@@ -206,6 +310,38 @@ class TaxonomyGenerator(Generator):
             term.releases,
             full_content=False,
         )
+
+
+def _record(release):
+    return release.record
+
+
+def term_jsonld(settings: dict, term: Term, url: str, releases) -> str:
+    """The term page's CollectionPage: its releases, and for a country what it is about and its
+    organizations (funders' and partners' countries are not where the work happens)."""
+    data = collection_page(
+        term.name,
+        absolute_url(settings, url),
+        "",
+        [(r.title, absolute_url(settings, r.url)) for r in releases],
+    )
+    if term.kind == "country":
+        data["about"] = {"@type": "Country", "name": term.name, "identifier": term.obj.code}
+        orgs = term.organizations
+        if orgs:
+            make = term_url_makers(settings)["partner"]
+            data["mentions"] = [
+                {"@type": "Organization", "name": org.name, "url": make(org.slug)}
+                for org, _, _ in orgs
+            ]
+    return to_script_json(data)
+
+
+def add_filters(pelican) -> None:
+    """Template filters of the theme's lists: `thousands` (2,000 releases)."""
+    filters = dict(pelican.settings.get("JINJA_FILTERS") or {})  # a copy: not shared
+    filters["thousands"] = thousands
+    pelican.settings["JINJA_FILTERS"] = filters
 
 
 def get_generators(pelican):

@@ -8,7 +8,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from .countries import Country
+from .countries import Country, get_country
 from .registry import Organization
 from .release import Release
 from .sdgs import Goal
@@ -25,6 +25,8 @@ RELEASE_FIELDS = (
     "partners",
     "funders",
     "countries",
+    "funder_countries",
+    "partner_countries",
     "sdgs",
     "dateline",
     "source",
@@ -34,8 +36,19 @@ LIST_SEPARATOR = ";"  # between items of a list in CSV cells (slugs and codes ne
 UrlOf = Callable[[str], str]  # slug -> absolute URL of its page
 
 
+def _home_countries(orgs: Iterable[Organization]) -> list[str]:
+    """The registry countries of organizations, once each, in order."""
+    codes: list[str] = []
+    for org in orgs:
+        country = get_country(org.country) if org.country else None
+        if country is not None and country.code not in codes:
+            codes.append(country.code)
+    return codes
+
+
 def release_row(record: Release, url: str) -> dict:
-    """One release's public metadata: organizations as registry slugs, countries as ISO codes."""
+    """One release's public metadata: organizations as registry slugs, countries as ISO codes;
+    `countries` are where the work happens, the funders' and partners' countries come apart."""
     return {
         "title": record.title,
         "date": record.date.isoformat() if record.date else None,
@@ -43,6 +56,8 @@ def release_row(record: Release, url: str) -> dict:
         "partners": [o.slug for o in record.partners],
         "funders": [o.slug for o in record.funders],
         "countries": [c.code for c in record.countries],
+        "funder_countries": _home_countries(record.funders),
+        "partner_countries": _home_countries(record.partners),
         "sdgs": [g.number for g in record.sdgs],
         "dateline": record.dateline or "",
         "source": record.source or "",
@@ -87,13 +102,23 @@ def partner_rows(records: Iterable[Release], page_url: UrlOf) -> list[dict]:
 
 
 def country_rows(records: Iterable[Release], page_url: UrlOf) -> list[dict]:
-    """Every country named in a release, with its UN M49 region and number of releases."""
+    """Every country a release is about or whose organizations it names, with its UN M49 region:
+    `releases` about it (where the work happens), and releases with one of its organizations
+    as funder (`as_funder`) or partner (`as_partner`), those organizations by slug."""
     countries: dict[str, Country] = {}
-    counts: Counter[str] = Counter()
+    counts: dict[str, Counter] = {}
+    orgs: dict[str, set[str]] = {}
     for record in records:
         for country in record.countries:
             countries.setdefault(country.code, country)
-            counts[country.code] += 1
+            counts.setdefault(country.code, Counter())["releases"] += 1
+        for role, items in (("as_partner", record.partners), ("as_funder", record.funders)):
+            for code in _home_countries(items):
+                countries.setdefault(code, get_country(code))
+                counts.setdefault(code, Counter())[role] += 1
+            for org in items:
+                if org.country and get_country(org.country):
+                    orgs.setdefault(get_country(org.country).code, set()).add(org.slug)
     return [
         {
             "code": code,
@@ -102,7 +127,10 @@ def country_rows(records: Iterable[Release], page_url: UrlOf) -> list[dict]:
             "region": countries[code].region,
             "subregion": countries[code].subregion,
             "url": page_url(countries[code].slug),
-            "releases": counts[code],
+            "releases": counts[code]["releases"],
+            "as_funder": counts[code]["as_funder"],
+            "as_partner": counts[code]["as_partner"],
+            "organizations": sorted(orgs.get(code, ())),
         }
         for code in sorted(countries)
     ]

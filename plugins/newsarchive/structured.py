@@ -27,17 +27,36 @@ def _org(name: str, url: str) -> dict:
     return {"@type": "Organization", "name": name, "url": url}
 
 
+def _named_org(org, page_url: Callable[[str], str]) -> dict:
+    """An organization a release names: its website (else its page here), acronym and country."""
+    data = {
+        **_org(org.name, org.url or page_url(org.slug)),
+        "sameAs": page_url(org.slug),
+    }
+    if org.acronym:
+        data["alternateName"] = org.acronym
+    if org.country:  # where it is based, which is not where the work happens
+        data["address"] = {"@type": "PostalAddress", "addressCountry": org.country}
+    return data
+
+
 def news_article(
     record: Release,
     url: str,
     publisher: tuple[str, str],
     page_urls: dict[str, Callable[[str], str]],
+    image: str = "",
 ) -> dict:
-    """NewsArticle for a release; `page_urls[kind](slug)` gives absolute URLs of term pages."""
+    """NewsArticle for a release; `page_urls[kind](slug)` gives absolute URLs of term pages.
+
+    The headline is the whole title; partners are `mentions`, funders `funder`; the countries the
+    release is about are its `contentLocation` (organizations' own countries are their address).
+    A release is not known to have changed since publication: `dateModified` is its date.
+    """
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": record.title[:110],
+        "headline": record.title,
         "name": record.title,
         "url": url,
         "mainEntityOfPage": url,
@@ -46,8 +65,10 @@ def news_article(
         "isAccessibleForFree": True,
         "inLanguage": "en",
     }
+    if image:
+        data["image"] = image
     if record.date:
-        data["datePublished"] = record.date.isoformat()
+        data["datePublished"] = data["dateModified"] = record.date.isoformat()
     if record.summary:
         data["description"] = record.summary
     if record.dateline:
@@ -57,16 +78,10 @@ def news_article(
             {"@type": "Thing", "name": g.label, "url": page_urls["sdg"](g.slug)}
             for g in record.sdgs
         ]
-    orgs = record.partners + record.funders
-    if orgs:
-        data["mentions"] = [
-            {
-                **_org(o.name, o.url or page_urls["partner"](o.slug)),
-                **({"alternateName": o.acronym} if o.acronym else {}),
-                "sameAs": page_urls["partner"](o.slug),
-            }
-            for o in orgs
-        ]
+    if record.partners:
+        data["mentions"] = [_named_org(o, page_urls["partner"]) for o in record.partners]
+    if record.funders:
+        data["funder"] = [_named_org(o, page_urls["partner"]) for o in record.funders]
     if record.countries:
         data["contentLocation"] = [
             {

@@ -45,6 +45,12 @@ def schema_errors(validator, data: dict) -> list[str]:
     ]
 
 
+def meta_content(soup, key: str) -> str | None:
+    """Content of <meta property=key>."""
+    tag = soup.find("meta", attrs={"property": key})
+    return tag.get("content") if tag else None
+
+
 def links(site, path: str, selector: str) -> list[str]:
     """Absolute URLs of the links under `selector` on a page."""
     base = site.url(path)
@@ -75,7 +81,8 @@ def test_news_article_matches_the_page(site):
         data = json_ld(site, path)[0]
         soup = site.soup(path)
         assert data["url"] == data["mainEntityOfPage"] == site.url(path)
-        assert data["headline"] == soup.h1.get_text(strip=True)[:110]
+        assert data["headline"] == data["name"] == soup.h1.get_text(strip=True)  # never cut
+        assert data["image"] == meta_content(soup, "og:image"), path
         time = soup.select_one("article.release header time[datetime]")
         if time is None:
             undated += 1
@@ -83,14 +90,14 @@ def test_news_article_matches_the_page(site):
             assert soup.select_one("article.release header .undated"), path
         else:
             dated += 1
-            assert data.get("datePublished") == time["datetime"], path
+            assert data.get("datePublished") == data.get("dateModified") == time["datetime"], path
         assert data["publisher"]["name"] and data["publisher"]["url"]
         sdgs = links(site, path, '[data-field="sdgs"]')
         assert [t["url"] for t in data.get("about", [])] == sdgs, path
-        orgs = links(site, path, '[data-field="partners"]') + links(
-            site, path, '[data-field="funders"]'
-        )
-        assert [o["sameAs"] for o in data.get("mentions", [])] == orgs, path
+        partners = links(site, path, '[data-field="partners"]')
+        assert [o["sameAs"] for o in data.get("mentions", [])] == partners, path
+        funders = links(site, path, '[data-field="funders"]')
+        assert [o["sameAs"] for o in data.get("funder", [])] == funders, path
         countries = links(site, path, '[data-field="countries"]')
         assert [c["url"] for c in data.get("contentLocation", [])] == countries, path
     assert dated and undated, "both sites hold dated and undated releases"
@@ -101,7 +108,8 @@ def test_mentions_carry_each_organization_url(sites):
     site = sites["seed"]
     seen = 0
     for path in release_pages(site):
-        for org in json_ld(site, path)[0].get("mentions", []):
+        data = json_ld(site, path)[0]
+        for org in data.get("mentions", []) + data.get("funder", []):
             partner_page = site.soup(org["sameAs"][len(site.base_url) + 1 :])
             website = partner_page.select_one('.term-header a[rel="external"]')
             expected = website["href"] if website else org["sameAs"]

@@ -61,6 +61,8 @@ def test_release_row_uses_slugs_codes_numbers_and_null_date():
         "partners": ["unodc", "fia"],
         "funders": ["government-of-japan"],
         "countries": ["PK", "AF"],
+        "funder_countries": ["JP"],
+        "partner_countries": ["PK"],
         "sdgs": [16, 5],
         "dateline": "Islamabad",
         "source": "a.txt",
@@ -106,8 +108,13 @@ def test_term_counts():
         partners["fia"]["as_funder"],
     ) == (2, 2, 1)
     assert partners["unodc"]["url"] == "https://x.org/partners/unodc/"
-    countries = country_rows(records, lambda s: s)
-    assert [(c["code"], c["releases"]) for c in countries] == [("AF", 1), ("CI", 1), ("PK", 1)]
-    assert countries[2]["region"] == "Asia"
+    countries = {c["code"]: c for c in country_rows(records, lambda s: s)}
+    counts = {
+        code: (c["releases"], c["as_funder"], c["as_partner"]) for code, c in countries.items()
+    }
+    # Japan funds (its government is a funder): a funder's country, not a place of work
+    assert counts == {"AF": (1, 0, 0), "CI": (1, 0, 0), "JP": (0, 1, 0), "PK": (1, 1, 2)}
+    assert countries["JP"]["organizations"] == ["government-of-japan"]
+    assert countries["PK"]["organizations"] == ["fia"] and countries["PK"]["region"] == "Asia"
     goals = sdg_rows(records, all_goals(), lambda s: s)
     assert len(goals) == 17 and goals[15]["releases"] == 1 and goals[0]["releases"] == 0
