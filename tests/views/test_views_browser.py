@@ -39,7 +39,7 @@ def test_view_renders_and_passes_axe(request, browser, site_name, page_name):
     try:
         tab.goto((site.output / path).as_uri(), wait_until="load")
         if figure:
-            svg = tab.locator(f'[data-view-figure="{figure}"] svg')
+            svg = tab.locator(f'[data-view-figure="{figure}"] > svg')
             box = svg.bounding_box()
             assert box and box["width"] > 100 and box["height"] > 100, (site_name, page_name)
             assert svg.evaluate("el => el.getBBox().width") > 50  # drawn, not just laid out

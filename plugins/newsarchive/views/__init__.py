@@ -6,7 +6,7 @@ feeds them the build's releases and puts the results in the template context.
 
 from .network import Network, Node, build_network, co_occurrence, network_svg
 from .timeline import YearCounts, timeline_svg, year_counts
-from .worldmap import MapEntry, class_breaks, map_svg
+from .worldmap import MapEntry, class_breaks, legend, map_svg
 
 __all__ = [
     "MapEntry",
@@ -16,6 +16,7 @@ __all__ = [
     "build_network",
     "class_breaks",
     "co_occurrence",
+    "legend",
     "map_svg",
     "network_svg",
     "timeline_svg",

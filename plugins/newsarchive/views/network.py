@@ -1,4 +1,9 @@
-"""The partner network: organizations named together in releases, laid out on a circle."""
+"""The partner network: organizations named together in releases, laid out on a circle.
+
+The archive's publisher is party to every release without being named in it; drawn on the circle
+it would be a dot with no line, and the organizations named alone would be isolated dots. It is
+the hub instead: in the centre, with a light spoke to every organization.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ TYPE_COLOURS = {
 }
 OTHER_COLOUR = "#333333"
 EDGE = "#5b6b80"
+SPOKE = "#8896a8"
+LABEL_CHARS = 22  # longer labels are cut at a word, so that they fit outside the circle
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,11 @@ class Node:
     count: int
     href: str
 
+    @property
+    def colour(self) -> str:
+        """The colour of the node's type."""
+        return TYPE_COLOURS.get(self.type, OTHER_COLOUR)
+
 
 @dataclass(frozen=True)
 class Network:
@@ -45,6 +57,17 @@ class Network:
     edges: tuple[tuple[str, str, int], ...]  # (key a, key b, shared releases), a < b
     total_nodes: int  # organizations in the archive before the cap
     total_edges: int  # links among the kept nodes before the edge cap
+    hub: Node | None = None  # the publisher, party to every release, drawn in the centre
+
+    @property
+    def types(self) -> list[tuple[str, str, str]]:
+        """(type, label, colour) of the types drawn, in drawing order (for the legend)."""
+        out = []
+        for n in ((self.hub,) if self.hub else ()) + self.nodes:
+            row = (n.type, n.type_label, n.colour)
+            if row not in out:
+                out.append(row)
+        return out
 
     def partners_of(self, key: str, limit: int = 5) -> list[tuple[Node, int]]:
         """The strongest links of one node, strongest first."""
@@ -68,14 +91,18 @@ def build_network(
     groups: Iterable[Iterable[str]],
     type_order: Sequence[str],
     max_nodes: int = 60,
-    max_edges: int = 300,
+    max_edges: int = 150,
+    hub: Node | None = None,
 ) -> Network:
     """Keep the `max_nodes` most named organizations and their strongest `max_edges` links.
 
     Nodes are ordered by type (in `type_order`), then by count and label, so that the circle shows
-    each type as one arc; the same content always gives the same picture.
+    each type as one arc; the same content always gives the same picture. The `hub` (the
+    publisher) is left off the circle and its links: it is linked to every organization.
     """
-    ranked = sorted(nodes, key=lambda n: (-n.count, n.label.casefold(), n.key))[:max_nodes]
+    hub_key = hub.key if hub else None
+    others = [n for n in nodes if n.key != hub_key]
+    ranked = sorted(others, key=lambda n: (-n.count, n.label.casefold(), n.key))[:max_nodes]
     kept = {n.key for n in ranked}
     rank = {t: i for i, t in enumerate(type_order)}
     ordered = sorted(
@@ -84,7 +111,7 @@ def build_network(
     )
     pairs = co_occurrence([k for k in group if k in kept] for group in groups)
     edges = sorted(((a, b, w) for (a, b), w in pairs.items()), key=lambda e: (-e[2], e[0], e[1]))
-    return Network(tuple(ordered), tuple(edges[:max_edges]), len(nodes), len(edges))
+    return Network(tuple(ordered), tuple(edges[:max_edges]), len(others), len(edges), hub)
 
 
 def circular_layout(count: int, radius: float, cx: float, cy: float) -> list[tuple[float, float]]:
@@ -98,19 +125,29 @@ def circular_layout(count: int, radius: float, cx: float, cy: float) -> list[tup
     ]
 
 
+def short_label(text: str, limit: int = LABEL_CHARS) -> str:
+    """`text`, or its first words within `limit` characters and "…" (cut at a word, so the
+    accessible name, which holds the whole name, still contains what is shown)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def accessible_name(node: Node) -> str:
+    """What a node's link is called: the label shown first ("EU, European Union (EU): 3
+    releases"), so that speech input can use what is on screen."""
+    name = node.name if node.name.startswith(node.label) else f"{node.label}, {node.name}"
+    return f"{name}: {plural(node.count)}"
+
+
 def network_svg(network: Network, id_prefix: str = "partner-network") -> str:
-    """The network as an SVG string; "" without nodes."""
+    """The network as an SVG string; "" without nodes. The legend is the page's (HTML)."""
     if not network.nodes:
         return ""
-    radius, margin, legend_h = 230, 150, 30
+    radius, margin = 230, 150
     size = 2 * (radius + margin)
     cx = cy = size / 2
-    types = []
-    for n in network.nodes:
-        if (n.type, n.type_label) not in types:
-            types.append((n.type, n.type_label))
-    legend_rows = math.ceil(len(types) / 3)
-    height = size + legend_rows * legend_h
     positions = dict(
         zip(
             (n.key for n in network.nodes),
@@ -121,6 +158,7 @@ def network_svg(network: Network, id_prefix: str = "partner-network") -> str:
     peak = max(n.count for n in network.nodes)
     top_edge = max((w for _, _, w in network.edges), default=1)
     shown = len(network.nodes)
+    hub = network.hub
     desc = (
         f"The {shown} organizations named in the most releases"
         + (f" (of {network.total_nodes})" if network.total_nodes > shown else "")
@@ -129,19 +167,33 @@ def network_svg(network: Network, id_prefix: str = "partner-network") -> str:
     )
     if network.total_edges > len(network.edges):
         desc += f"The {len(network.edges)} strongest of {network.total_edges} links are drawn. "
+    if hub is not None:
+        desc += (
+            f"In the centre, {hub.name}, the publisher, party to every release, with a light "
+            "line to each organization. "
+        )
     desc += "Circle size shows an organization's number of releases."
     out = [
         svg_open(
             id_prefix,
             size,
-            height,
+            size,
             "Network of partner organizations named together in releases",
             desc,
             role="group",
             css_class="view-network",
         ),
-        f'<g fill="none" stroke="{EDGE}" stroke-linecap="round" aria-hidden="true">',
     ]
+    if hub is not None:
+        out.append(f'<g stroke="{SPOKE}" stroke-opacity="0.45" aria-hidden="true">')
+        for node in network.nodes:
+            x, y = positions[node.key]
+            out.append(
+                f'<line x1="{num(cx)}" y1="{num(cy)}" x2="{num(x)}" y2="{num(y)}"'
+                f' stroke-width="{num(0.4 + 1.6 * node.count / peak)}"/>'
+            )
+        out.append("</g>")
+    out.append(f'<g fill="none" stroke="{EDGE}" stroke-linecap="round" aria-hidden="true">')
     for a, b, w in reversed(network.edges):  # strongest drawn last, on top
         (x1, y1), (x2, y2) = positions[a], positions[b]
         qx, qy = cx + 0.25 * ((x1 + x2) / 2 - cx), cy + 0.25 * ((y1 + y2) / 2 - cy)
@@ -152,6 +204,8 @@ def network_svg(network: Network, id_prefix: str = "partner-network") -> str:
         )
     out.append("</g>")
     out.append(f'<g font-size="12" fill="{TEXT}">')
+    if hub is not None:
+        out.append(_hub(hub, cx, cy))
     for i, node in enumerate(network.nodes):
         x, y = positions[node.key]
         r = 3 + 9 * math.sqrt(node.count / peak)
@@ -161,26 +215,37 @@ def network_svg(network: Network, id_prefix: str = "partner-network") -> str:
         ly = y + (r + 4) * math.sin(math.radians(angle))
         rot = angle + 180 if flip else angle
         anchor = "end" if flip else "start"
-        text = node.label if len(node.label) <= 22 else node.label[:21] + "…"
-        label = f"{node.name}: {plural(node.count)}"
-        colour = TYPE_COLOURS.get(node.type, OTHER_COLOUR)
+        label = accessible_name(node)
+        colour = node.colour
         out.append(
             f'<a href="{esc(node.href)}" aria-label="{esc(label)}" data-partner="{esc(node.key)}"'
             f' data-count="{node.count}"><title>{esc(label)}</title>'
             f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r)}" fill="{colour}"'
             ' stroke="#ffffff" stroke-width="1"/>'
             f'<text x="{num(lx)}" y="{num(ly)}" dy="0.35em" text-anchor="{anchor}"'
-            f' transform="rotate({num(rot)} {num(lx)} {num(ly)})">{esc(text)}</text></a>'
-        )
-    out.append("</g>")
-    out.append(f'<g aria-hidden="true" font-size="13" fill="{TEXT}">')
-    for i, (kind, type_label) in enumerate(types):
-        lx = 20 + (i % 3) * (size - 40) / 3
-        ly = size + (i // 3) * legend_h
-        out.append(
-            f'<circle cx="{num(lx + 7)}" cy="{num(ly)}" r="7"'
-            f' fill="{TYPE_COLOURS.get(kind, OTHER_COLOUR)}"/>'
-            f'<text x="{num(lx + 20)}" y="{num(ly)}" dy="0.35em">{esc(type_label)}</text>'
+            f' transform="rotate({num(rot)} {num(lx)} {num(ly)})">'
+            f"{esc(short_label(node.label))}</text></a>"
         )
     out.append("</g></svg>")
     return "".join(out)
+
+
+def _hub(hub: Node, cx: float, cy: float) -> str:
+    """The publisher in the centre: a circle with its label under it, a link when it has a page."""
+    colour = hub.colour
+    shape = (
+        f'<circle cx="{num(cx)}" cy="{num(cy)}" r="14" fill="{colour}" stroke="#ffffff"'
+        ' stroke-width="2"/>'
+        f'<text x="{num(cx)}" y="{num(cy + 30)}" text-anchor="middle" font-size="13"'
+        f' font-weight="700">{esc(short_label(hub.label))}</text>'
+        f'<text x="{num(cx)}" y="{num(cy + 46)}" text-anchor="middle">publisher</text>'
+    )
+    label = f"{hub.label} publisher: {hub.name}, party to every release"
+    if not hub.href:  # not named in any release: no page to link
+        return (
+            f'<g data-partner="{esc(hub.key)}" data-hub=""><title>{esc(label)}</title>{shape}</g>'
+        )
+    return (
+        f'<a href="{esc(hub.href)}" aria-label="{esc(label)}" data-partner="{esc(hub.key)}"'
+        f' data-hub="" data-count="{hub.count}"><title>{esc(label)}</title>{shape}</a>'
+    )

@@ -22,9 +22,14 @@ def num(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+def thousands(count: int) -> str:
+    """A count with thousands separators: "12,345"."""
+    return f"{count:,}"
+
+
 def plural(count: int, word: str = "release") -> str:
-    """ "1 release", "3 releases"."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    """ "1 release", "3 releases", "2,000 releases"."""
+    return f"{thousands(count)} {word}{'' if count == 1 else 's'}"
 
 
 def svg_open(

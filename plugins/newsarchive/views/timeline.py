@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .svg import MUTED, TEXT, esc, num, plural, svg_open
@@ -53,9 +53,16 @@ def _label_step(n_years: int) -> int:
 
 
 def timeline_svg(
-    counts: YearCounts, id_prefix: str = "timeline", subject: str = "", width: int = 600
+    counts: YearCounts,
+    id_prefix: str = "timeline",
+    subject: str = "",
+    width: int = 600,
+    year_href: Callable[[int], str] | None = None,
 ) -> str:
-    """The bar chart as an SVG string; "" when no release is dated."""
+    """The bar chart as an SVG string; "" when no release is dated.
+
+    With `year_href`, each year with releases is a link (to that year's page, `year_href(year)`).
+    """
     if not counts.years:
         return ""
     height, top, bottom, left, right = 150, 14, 24, 34, 8
@@ -75,7 +82,14 @@ def timeline_svg(
     )
     if counts.undated:
         desc += f" {plural(counts.undated, 'release')} without a date not shown."
-    out = [svg_open(id_prefix, width, height, title, desc, css_class="view-timeline")]
+    if year_href is not None:
+        desc += (
+            " Select a year for all the archive's releases of that year."
+            if subject
+            else " Select a year for its releases."
+        )
+    role = "group" if year_href is not None else "img"
+    out = [svg_open(id_prefix, width, height, title, desc, role=role, css_class="view-timeline")]
     base = top + plot_h
     out.append(
         f'<g aria-hidden="true" font-size="12" fill="{MUTED}">'
@@ -89,8 +103,9 @@ def timeline_svg(
     for i, (year, n) in enumerate(counts.years):
         x = left + i * slot
         h = plot_h * n / peak
-        out.append(
-            f'<g data-year="{year}" data-count="{n}"><title>{year}: {esc(plural(n))}</title>'
+        label = f"{year}: {plural(n)}"
+        bar = (
+            f'<g data-year="{year}" data-count="{n}"><title>{esc(label)}</title>'
             f'<rect x="{num(x)}" y="{top}" width="{num(slot)}" height="{plot_h}" fill="none"'
             ' pointer-events="all"/>'
             + (
@@ -101,6 +116,9 @@ def timeline_svg(
             )
             + "</g>"
         )
+        if year_href is not None and n:
+            bar = f'<a href="{esc(year_href(year))}" aria-label="{esc(label)}">{bar}</a>'
+        out.append(bar)
         if year % step == 0:
             labels.append(
                 f'<text x="{num(x + slot / 2)}" y="{height - 6}" text-anchor="middle">{year}</text>'

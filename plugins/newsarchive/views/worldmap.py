@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .geo import Shape, frame_path, small_country_points, world_shapes
-from .svg import MUTED, TEXT, esc, num, plural, svg_open
+from .svg import TEXT, esc, num, plural, svg_open
 
 # Viridis, light to dark: more releases, darker; colour-blind safe, distinct in lightness.
 PALETTE = ("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154")
@@ -43,7 +43,7 @@ def class_labels(bounds: list[int], max_count: int) -> list[str]:
     labels = []
     for i, low in enumerate(bounds):
         high = bounds[i + 1] - 1 if i + 1 < len(bounds) else max_count
-        labels.append(str(low) if high == low else f"{low}–{high}")
+        labels.append(f"{low:,}" if high == low else f"{low:,}–{high:,}")
     return labels
 
 
@@ -67,20 +67,21 @@ def map_svg(
     width: int = 960,
     shapes: tuple[tuple[Shape, ...], int] | None = None,
 ) -> str:
-    """The map as an SVG string; countries without a shape at this scale are drawn as dots."""
+    """The map as an SVG string; countries without a shape at this scale are drawn as dots.
+
+    The legend is the page's (HTML, `legend()`), so that it stays readable on a phone.
+    """
     entries = {e.code: e for e in entries if e.count > 0}
     shapes_, map_height = shapes or world_shapes(width)
     points = small_country_points(width)
     max_count = max((e.count for e in entries.values()), default=0)
     bounds = class_breaks(max_count)
-    legend_h = 46
-    height = map_height + legend_h
     drawn = {s.code for s in shapes_}
     dots = sorted(c for c in entries if c not in drawn and c in points)
     missing = sorted(entries[c].name for c in entries if c not in drawn and c not in points)
     desc = (
-        f"{len(entries)} countries and territories named in releases, shaded from light "
-        f"(few releases) to dark (most: {max_count})."
+        f"{len(entries)} countries and territories where the work happens, shaded from light "
+        f"(few releases about them) to dark (most: {max_count})."
     )
     if dots:
         desc += " Countries too small to draw are circles."
@@ -90,7 +91,7 @@ def map_svg(
         svg_open(
             id_prefix,
             width,
-            height,
+            map_height,
             "World map of releases by country",
             desc,
             role="group",
@@ -121,27 +122,17 @@ def map_svg(
             f'<circle cx="{num(x)}" cy="{num(y)}" r="4.5" stroke="{TEXT}"'
             f' fill="{colour_of(entry.count, bounds)}"/></a>'
         )
-    out.append("</g>")
-    out.append(_legend(bounds, max_count, map_height + 10))
-    out.append("</svg>")
+    out.append("</g></svg>")
     return "".join(out)
 
 
-def _legend(bounds: list[int], max_count: int, top: float) -> str:
-    """Swatches with their ranges, plus "no releases"."""
-    items = [(NO_DATA, "No releases")] + [
+def legend(entries: Iterable[MapEntry]) -> list[tuple[str, str]]:
+    """(colour, label) of the map's classes: "No releases", then each range of counts."""
+    max_count = max((e.count for e in entries), default=0)
+    if not max_count:
+        return []
+    bounds = class_breaks(max_count)
+    return [(NO_DATA, "No releases")] + [
         (colour_of(low, bounds), label)
         for low, label in zip(bounds, class_labels(bounds, max_count), strict=True)
     ]
-    out = [f'<g aria-hidden="true" font-size="13" fill="{TEXT}">']
-    out.append(f'<text x="8" y="{num(top + 13)}" fill="{MUTED}">Releases</text>')
-    x = 80.0
-    for colour, label in items:
-        out.append(
-            f'<rect x="{num(x)}" y="{num(top)}" width="18" height="18" fill="{colour}"'
-            f' stroke="{BORDER}" stroke-width="0.5"/>'
-            f'<text x="{num(x + 24)}" y="{num(top + 13)}">{esc(label)}</text>'
-        )
-        x += 24 + 8 * len(label) + 22
-    out.append("</g>")
-    return "".join(out)
