@@ -11,7 +11,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican.contents import Content
 from pelican.generators import CachingGenerator
 
-from newsarchive.collection import sort_releases, years_of
+from newsarchive.collection import by_title, related_items, sort_releases, years_of
 from newsarchive.feeds import Feed, FeedEntry, render_atom
 from newsarchive.incremental import (
     MANIFEST_KEY,
@@ -22,6 +22,7 @@ from newsarchive.incremental import (
     tree_digest,
 )
 from newsarchive.output import write_bytes
+from newsarchive.share_image import DEFAULT_IMAGE
 from newsarchive.structured import collection_page, news_article, to_script_json
 
 from .parallel import content_metadata, read_releases
@@ -164,6 +165,8 @@ class YearArchive:
         self.releases = releases
         self.url = settings["YEAR_URL"].format(year=key)
         self.save_as = settings["YEAR_SAVE_AS"].format(year=key)
+        self.title_url = f"{self.url}by-title/"  # the same releases in title order
+        self.title_save_as = f"{self.url}by-title/index.html"
 
 
 _RENDERED: dict[tuple, str] = {}
@@ -224,6 +227,10 @@ class ReleasesGenerator(CachingGenerator):
             [None, *self.releases[:-1]], self.releases, [*self.releases[1:], None], strict=True
         ):
             release.newer_release, release.older_release = newer, older
+        for release, related in zip(
+            self.releases, related_items(self.releases, _record), strict=True
+        ):
+            release.related = related
         self.years = [
             YearArchive(y, items, self.settings) for y, items in years_of(self.releases, _record)
         ]
@@ -232,6 +239,8 @@ class ReleasesGenerator(CachingGenerator):
             self.context[MANIFEST_KEY] = self.page_manifest()
         self.context["releases"] = self.releases
         self.context["release_years"] = self.years
+        if not any(r.record.date for r in self.releases):  # a feed's dates are never invented
+            self.context["ARCHIVE_FEED_ATOM"] = None
 
     def page_manifest(self) -> PageManifest:
         """The manifest of pages, salted with everything every page depends on."""
@@ -301,11 +310,14 @@ class ReleasesGenerator(CachingGenerator):
         template = self.get_template("release")
         publisher = (self.settings["AUTHOR"], self.settings.get("PUBLISHER_URL", ""))
         makers = term_url_makers(self.settings)
+        image = absolute_url(self.settings, DEFAULT_IMAGE)
         for release in self.releases:
             url = absolute_url(self.settings, release.url)
             newer, older = release.newer_release, release.older_release
             print_ = fingerprint(
-                stamp(release), [(r.title, r.url) if r else None for r in (newer, older)]
+                stamp(release),
+                [(r.title, r.url) if r else None for r in (newer, older)],
+                [stamp(r) for r in release.related],
             )
             write_page(
                 self,
@@ -315,7 +327,7 @@ class ReleasesGenerator(CachingGenerator):
                 release.save_as,
                 template,
                 lazy=lambda r=release, u=url: {
-                    "jsonld": to_script_json(news_article(r.record, u, publisher, makers))
+                    "jsonld": to_script_json(news_article(r.record, u, publisher, makers, image))
                 },
                 release=release,
                 page_name=release.url,
@@ -349,27 +361,35 @@ class ReleasesGenerator(CachingGenerator):
             relative_urls=self.settings["RELATIVE_URLS"],
         )
         template = self.get_template("year")
+        keys = [y.key for y in self.years]  # the neighbouring years are linked
         for year in self.years:
-            print_ = fingerprint([stamp(r) for r in year.releases])
-            write_page(
-                self,
-                writer,
-                f"year:{year.key}",
-                print_,
-                year.save_as,
-                template,
-                year=year,
-                jsonld=collection_jsonld(self.settings, year.name, year.url, "", year.releases),
-                paginated={"releases": year.releases},
-                template_name="year",
-                page_name=year.url,
-                url=year.url,
-                relative_urls=self.settings["RELATIVE_URLS"],
-            )
+            print_ = fingerprint([stamp(r) for r in year.releases], keys)
+            orders = [("date", year.save_as, year.url, year.releases)]
+            if len(year.releases) > 1 and year.key != "undated":  # undated: already by title
+                orders.append(
+                    ("title", year.title_save_as, year.title_url, by_title(year.releases, _record))
+                )
+            for order, save_as, url, releases in orders:
+                write_page(
+                    self,
+                    writer,
+                    f"year:{year.key}:{order}",
+                    print_,
+                    save_as,
+                    template,
+                    year=year,
+                    order=order,
+                    jsonld=collection_jsonld(self.settings, year.name, url, "", releases),
+                    paginated={"releases": releases},
+                    template_name="year",
+                    page_name=url,
+                    url=url,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                )
 
     def write_feed(self, writer) -> None:
         """The site's Atom feed of dated releases (undated ones cannot be placed in time)."""
-        path = self.settings.get("ARCHIVE_FEED_ATOM")
+        path = self.context.get("ARCHIVE_FEED_ATOM")
         if path:
             write_atom(self.settings, path, self.settings["SITENAME"], "", self.releases)
 

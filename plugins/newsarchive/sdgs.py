@@ -30,6 +30,8 @@ class Goal:
     number: int
     title: str
     colour: str
+    statement: str = ""  # the goal as the General Assembly worded it
+    targets: tuple[tuple[str, str], ...] = ()  # (number, text) of targets on this archive's work
 
     @property
     def slug(self) -> str:
@@ -56,7 +58,16 @@ class Goal:
 def all_goals() -> tuple[Goal, ...]:
     """The 17 goals in order."""
     text = resources.files("newsarchive").joinpath("data/sdgs.yaml").read_text(encoding="utf-8")
-    return tuple(Goal(int(g["number"]), g["title"], g["colour"]) for g in yaml.safe_load(text))
+    return tuple(
+        Goal(
+            int(g["number"]),
+            g["title"],
+            g["colour"],
+            g.get("statement", ""),
+            tuple((str(t["number"]), t["text"]) for t in g.get("targets") or ()),
+        )
+        for g in yaml.safe_load(text)
+    )
 
 
 def get_goal(number: int) -> Goal | None:
