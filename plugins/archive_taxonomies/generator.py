@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from itertools import groupby
@@ -93,16 +94,19 @@ class Term(URLWrapper):
                 out.append(release)
         return out
 
-    @property
+    @functools.cached_property
     def organizations(self) -> list[tuple]:
-        """[(organization, releases as partner, releases as funder)], most named first."""
-        counts: dict[str, list] = {}
+        """[(organization, releases as partner, releases as funder, its releases)], most named
+        first; its releases newest first, each once."""
+        rows: dict[str, list] = {}
         for release, role, org in self.links:
-            row = counts.setdefault(org.slug, [org, set(), set()])
+            row = rows.setdefault(org.slug, [org, set(), set(), []])
             row[1 if role == "partner" else 2].add(id(release))
-        rows = [(org, len(p), len(f)) for org, p, f in counts.values()]
-        rows.sort(key=lambda r: (-(r[1] + r[2]), collation_key(r[0].name), r[0].slug))
-        return rows
+            if release not in row[3]:
+                row[3].append(release)
+        out = [(org, len(p), len(f), releases) for org, p, f, releases in rows.values()]
+        out.sort(key=lambda r: (-len(r[3]), collation_key(r[0].name), r[0].slug))
+        return out
 
     def role_of(self, release) -> str:
         """ "partner" or "funder" for organizations, "" otherwise."""
@@ -332,7 +336,7 @@ def term_jsonld(settings: dict, term: Term, url: str, releases) -> str:
             make = term_url_makers(settings)["partner"]
             data["mentions"] = [
                 {"@type": "Organization", "name": org.name, "url": make(org.slug)}
-                for org, _, _ in orgs
+                for org, _, _, _ in orgs
             ]
     return to_script_json(data)
 
