@@ -23,6 +23,10 @@ from tests.conftest import CHROME_FLAGS, CHROMIUM, ROOT, build  # noqa: F401 (re
 from tests.synthetic import write_archive
 
 SITES = ("seed", "synthetic")
+LARGE_RELEASES = 2000  # the archive at scale: screenshots and layout checks of every page type
+# Home countries for a synthetic registry (its organizations have none): donors' and partners'
+# countries, so that country pages and /countries/ show funders' countries apart.
+HOME_COUNTRIES = ("DK", "NO", "JP", "US", "GB", "DE", "NL", "SE", "CH", "AU", "CA", "FR")
 NODE_MODULES = ROOT / ".ci" / "node_modules"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -117,6 +121,18 @@ def _content(name: str, base: Path) -> Path:
     return content
 
 
+def add_home_countries(content: Path, every: int = 3) -> None:
+    """Give every `every`-th organization of a synthetic registry a home country (deterministic)."""
+    import yaml
+
+    path = content / "partners.yaml"
+    orgs = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for i, org in enumerate(orgs):
+        if i % every == 0:
+            org["country"] = HOME_COUNTRIES[(i // every) % len(HOME_COUNTRIES)]
+    path.write_text(yaml.safe_dump(orgs, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def html_checker_problem() -> str | None:
     """Why the Nu Html Checker cannot run here, or None when it can."""
     if not VNU.is_file():
@@ -172,6 +188,25 @@ def site(request, sites) -> ServedSite:
 
 
 @pytest.fixture(scope="session")
+def large_site(tmp_path_factory) -> ServedSite:
+    """A synthetic archive of LARGE_RELEASES releases (organizations with home countries),
+    built once and served for the session."""
+    base = tmp_path_factory.mktemp("quality-large")
+    output = base / "output"
+    output.mkdir()
+    server = serve(output)
+    base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    content = write_archive(base, releases=LARGE_RELEASES)
+    add_home_countries(content)
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")  # the About page
+    result = build(content, output, SITE_ABSOLUTE_URL=base_url)
+    assert not result.errors, f"large site built with warnings: {result.errors[:5]}"
+    yield ServedSite("large", output, base_url)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
 def tab(browser):
     """One browser tab shared by the browser tests (each test navigates first)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -195,6 +230,12 @@ def representative_pages(site: ServedSite) -> dict[str, str]:
     def has_feed(rel: str) -> bool:
         return (out / rel).with_name("feed.atom").is_file()
 
+    def organizations_only(
+        rel: str,
+    ) -> bool:  # a funder's or partner's country, no release about it
+        text = (out / rel).read_text(encoding="utf-8")
+        return "data-no-releases" in text and "data-country-organizations" in text
+
     found = {
         "home": "",
         "release": first("releases/[0-9]*/*/index.html"),
@@ -203,14 +244,19 @@ def representative_pages(site: ServedSite) -> dict[str, str]:
         "partner-index": "partners/",
         "partner": first("partners/*/index.html", has_feed),
         "partner-page-2": first("partners/*/page/2/index.html"),
+        "partner-by-title": first("partners/*/by-title/index.html"),
         "country-index": "countries/",
         "country": first("countries/*/index.html", has_feed),
+        "country-organizations-only": first("countries/*/index.html", organizations_only),
         "sdg-index": "sdgs/",
         "sdg": first("sdgs/*/index.html", has_feed),
         "sdg-empty": first("sdgs/*/index.html", lambda rel: not has_feed(rel)),
         "years": "years/",
         "year": first("years/[0-9]*/index.html"),
+        "year-page-2": first("years/[0-9]*/page/2/index.html"),
+        "year-by-title": first("years/[0-9]*/by-title/index.html"),
         "year-undated": first("years/undated/index.html"),
+        "data": "data/" if "data/index.html" in files else None,
         "search": "search/?q=trafficking" if "search/index.html" in files else None,
         "404": "no-such-page/at/all/",
     }
@@ -225,15 +271,20 @@ PAGE_TYPES = (
     "partner-index",
     "partner",
     "partner-page-2",
+    "partner-by-title",
     "country-index",
     "country",
+    "country-organizations-only",
     "sdg-index",
     "sdg",
     "sdg-empty",
     "years",
     "year",
+    "year-page-2",
+    "year-by-title",
     "year-undated",
     "search",
+    "data",
     "404",
 )
 

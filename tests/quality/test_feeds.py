@@ -126,3 +126,27 @@ def test_every_term_feed_is_announced_by_its_page(site):
 
 def test_home_announces_the_site_feed(site):
     assert announced_feeds(site, "") == [site.url("feeds/all.atom")]
+
+
+def test_no_feed_carries_a_date_no_release_has(site):
+    """A feed's `updated` is its newest entry's date; every entry's date is its release's date
+    as the release page shows it; a feed without entries would need an invented date."""
+    problems = []
+    for path in feeds(site):
+        root = ET.parse(site.output / path).getroot()
+        entries = root.findall(A + "entry")
+        if not entries:
+            problems.append(f"{path}: no entries, so its updated date is invented")
+            continue
+        dates = []
+        for entry in entries:
+            link = next(lk for lk in entry.findall(A + "link") if lk.get("rel") == "alternate")
+            page = site.soup(link.get("href").removeprefix(site.base_url + "/"))
+            time = page.select_one("article.release header time[datetime]")
+            published = text_of(entry, "published")[:10]
+            if time is None or time["datetime"] != published:
+                problems.append(f"{path}: entry dated {published}, its page says {time}")
+            dates.append(text_of(entry, "updated"))
+        if text_of(root, "updated") != max(dates):
+            problems.append(f"{path}: updated {text_of(root, 'updated')}, newest {max(dates)}")
+    assert not problems, "\n".join(problems[:20])

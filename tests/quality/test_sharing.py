@@ -110,3 +110,24 @@ def test_favicon_link_resolves(site, path):
 def test_root_favicon_ico_is_served(site):
     status, kind, _ = fetch(site.url("favicon.ico"))
     assert status == 200 and kind.startswith("image/")
+
+
+def test_every_page_has_a_share_image_that_is_served(site):
+    images, problems = {}, []
+    for path in [*site.pages(), "404.html"]:
+        soup = site.soup(path)
+        image = meta(soup, "og:image") or ""
+        if not image.startswith(site.base_url + "/") or not image.endswith(".png"):
+            problems.append(f"{path}: og:image {image!r}")
+            continue
+        if not (meta(soup, "og:image:alt") or "").strip():
+            problems.append(f"{path}: og:image without og:image:alt")
+        if (meta(soup, "og:image:width"), meta(soup, "og:image:height")) != ("1200", "630"):
+            problems.append(f"{path}: og:image size not stated as 1200x630")
+        images.setdefault(image, path)
+    for image, path in sorted(images.items()):
+        status, kind, body = fetch(image)
+        if status != 200 or kind != "image/png" or body[16:24] != bytes.fromhex("000004b000000276"):
+            problems.append(f"{path}: {image} is {status} {kind}, not a 1200x630 PNG")
+    assert not problems, "\n".join(problems[:40])
+    assert any("/share/sdg-" in image for image in images), "goal pages have their own image"

@@ -12,11 +12,13 @@ from newsarchive.views import (
     build_network,
     class_breaks,
     co_occurrence,
+    legend,
     map_svg,
     network_svg,
     timeline_svg,
     year_counts,
 )
+from newsarchive.views.network import accessible_name, short_label
 from newsarchive.views.worldmap import colour_of
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
@@ -133,3 +135,64 @@ def test_network_svg_links_every_node():
     assert net.edges == (("org-0", "org-1", 2), ("org-1", "org-2", 1))
     assert [(n.key, w) for n, w in net.partners_of("org-1")] == [("org-0", 2), ("org-2", 1)]
     assert network_svg(build_network([], [], [])) == ""
+
+
+def test_timeline_bars_link_to_their_years():
+    counts = year_counts([dt.date(2019, 5, 1), dt.date(2021, 1, 1)])
+    root = parse(timeline_svg(counts, "t", year_href=lambda y: f"../years/{y}/"))
+    assert_accessible(root, "group")  # links inside: not an img
+    links = root.findall(".//svg:a", NS)
+    assert [a.get("href") for a in links] == ["../years/2019/", "../years/2021/"]  # not 2020: 0
+    assert [a.get("aria-label") for a in links] == ["2019: 1 release", "2021: 1 release"]
+
+
+def test_the_publisher_is_the_hub_joined_to_every_organization():
+    hub = Node(
+        "iom",
+        "IOM",
+        "International Organization for Migration (IOM)",
+        "un-agency",
+        "UN agency",
+        9,
+        "p/iom/",
+    )
+    nodes = [*_nodes(5), hub]
+    net = build_network(
+        nodes, [["org-0"], ["org-1", "org-2"], ["iom", "org-3"]], ["un-agency"], hub=hub
+    )
+    assert net.hub == hub and "iom" not in {n.key for n in net.nodes}
+    assert all("iom" not in (a, b) for a, b, _ in net.edges)
+    root = parse(network_svg(net, "n"))
+    spokes = root.findall(".//svg:line", NS)
+    assert len(spokes) == len(net.nodes) == 5  # no organization is an isolated dot
+    centre = root.find('.//svg:a[@data-hub=""]', NS)
+    assert centre.get("href") == "p/iom/" and "publisher" in centre.get("aria-label")
+    assert ("un-agency", "UN agency", "#1f5f99") in net.types
+
+
+def test_network_labels_are_cut_at_a_word_and_named_by_what_they_show():
+    long = Node(
+        "x",
+        "Fundación Esperanza para la Niñez",
+        "Fundación Esperanza para la Niñez",
+        "ngo",
+        "NGO",
+        2,
+        "p/",
+    )
+    assert short_label(long.label) == "Fundación Esperanza…"
+    assert accessible_name(long) == "Fundación Esperanza para la Niñez: 2 releases"
+    eu = Node("eu", "EU", "European Union (EU)", "intergovernmental", "", 1, "p/")
+    # what is shown comes first, outside brackets (axe: label-content-name-mismatch)
+    assert accessible_name(eu) == "EU, European Union (EU): 1 release"
+
+
+def test_map_legend_lists_the_classes_with_separators():
+    entries = [
+        MapEntry("PK", "Pakistan", "Asia", 2500, "p/"),
+        MapEntry("EG", "Egypt", "Africa", 1, "e/"),
+    ]
+    items = legend(entries)
+    assert items[0] == ("#e8e8e8", "No releases")
+    assert items[-1][1].endswith("2,500")
+    assert legend([]) == []

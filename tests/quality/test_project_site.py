@@ -1,0 +1,79 @@
+"""Published as a GitHub project site (https://<owner>.github.io/<repo>/): the site lives under a
+sub-path, and the host answers any missing path with the project's 404.html. Its links, styles and
+icon must work from every depth, with publishing settings and with the preview's relative URLs."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, build
+from tests.quality.conftest import _Handler
+from tests.quality.test_sharing import fetch
+
+REPO = "archive-repo"
+
+
+class _ProjectHandler(_Handler):
+    """Static files under /<REPO>/; a missing path gets <REPO>/404.html with status 404."""
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        page = Path(self.directory) / REPO / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="module", params=["publishconf.py", "pelicanconf.py"])
+def project_site(request, tmp_path_factory):
+    """The seed built for https://<host>/<REPO>/ with each settings file, served there."""
+    base = tmp_path_factory.mktemp("project")
+    served = base / "served"
+    served.mkdir()
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_ProjectHandler, directory=str(served))
+    )
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/{REPO}"
+    content = base / "content"
+    shutil.copytree(ROOT / "content", content)
+    override = {"SITE_ABSOLUTE_URL": url}
+    if request.param == "publishconf.py":
+        override["SITEURL"] = url
+    result = build(content, served / REPO, request.param, **override)
+    assert not result.errors, result.errors
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("missing", ["no-such-page", "releases/2024/gone/", "a/b/c/d/e.html"])
+def test_404_works_under_the_project_path(project_site, tab, missing):
+    response = tab.goto(f"{project_site}/{missing}")
+    assert response.status == 404
+    assert tab.locator("h1").inner_text() == "Page not found"
+    header = tab.evaluate(
+        "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
+    )
+    assert header not in ("rgba(0, 0, 0, 0)", "transparent"), "the 404 page lost its stylesheet"
+    hrefs = tab.eval_on_selector_all(
+        'a[href]:not([rel~=external]):not([href^="#"]), link[rel~=stylesheet], link[rel~=icon]',
+        "els => els.map(e => e.href)",
+    )
+    assert len(hrefs) > 10
+    outside = [h for h in hrefs if not h.startswith(project_site + "/")]
+    assert not outside, f"links leave the project site: {outside}"
+    broken = [h for h in hrefs if fetch(h)[0] != 200]
+    assert not broken, f"broken links on the 404 page: {broken}"
