@@ -76,7 +76,7 @@ for _kind in (
 DRAFT_PAGE_SAVE_AS = ""
 
 DEFAULT_PAGINATION = 20
-PAGINATED_TEMPLATES = {"term": 20, "year": 20}
+PAGINATED_TEMPLATES = {"term": 20, "year": 20, "titles": 100}  # titles: lists in title order
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

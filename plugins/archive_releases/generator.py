@@ -160,6 +160,7 @@ class YearArchive:
     """One year's page (or the undated releases' page)."""
 
     def __init__(self, key: str, releases: list[Release], settings: dict):
+        self.settings = settings
         self.key = key
         self.name = "Date unknown" if key == "undated" else key
         self.releases = releases
@@ -167,6 +168,10 @@ class YearArchive:
         self.save_as = settings["YEAR_SAVE_AS"].format(year=key)
         self.title_url = f"{self.url}by-title/"  # the same releases in title order
         self.title_save_as = f"{self.url}by-title/index.html"
+
+    def jsonld(self, path: str, releases) -> str:
+        """A page's CollectionPage: the releases on that page (not the whole year's on each)."""
+        return collection_jsonld(self.settings, self.name, path, "", releases)
 
 
 _RENDERED: dict[tuple, str] = {}
@@ -379,9 +384,8 @@ class ReleasesGenerator(CachingGenerator):
                     template,
                     year=year,
                     order=order,
-                    jsonld=collection_jsonld(self.settings, year.name, url, "", releases),
                     paginated={"releases": releases},
-                    template_name="year",
+                    template_name="year" if order == "date" else "titles",
                     page_name=url,
                     url=url,
                     relative_urls=self.settings["RELATIVE_URLS"],

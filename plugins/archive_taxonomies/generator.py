@@ -85,6 +85,26 @@ class Term(URLWrapper):
             return "sdg", str(self.obj.number)
         return self.kind, self.slug
 
+    def jsonld(self, path: str, releases) -> str:
+        """A page's CollectionPage: the releases on that page, and for a country what it is about
+        and its organizations (funders' and partners' countries are not where the work happens).
+        """
+        data = collection_page(
+            self.name,
+            absolute_url(self.settings, path),
+            "",
+            [(r.title, absolute_url(self.settings, r.url)) for r in releases],
+        )
+        if self.kind == "country":
+            data["about"] = {"@type": "Country", "name": self.name, "identifier": self.obj.code}
+            if self.organizations:
+                make = term_url_makers(self.settings)["partner"]
+                data["mentions"] = [
+                    {"@type": "Organization", "name": org.name, "url": make(org.slug)}
+                    for org, _, _, _ in self.organizations
+                ]
+        return to_script_json(data)
+
     def linked_releases(self, role: str) -> list:
         """Distinct releases in which one of the term's organizations has this role."""
         seen, out = set(), []
@@ -227,7 +247,7 @@ class TaxonomyGenerator(Generator):
         for index in self.indexes:
             self.write_index(writer, index)
             for term in index.terms:
-                self.write_term(writer, term)
+                self.write_term(writer, term, index)
                 self.write_term_feed(writer, term)
 
     def write_index(self, writer, index: TaxonomyIndex) -> None:
@@ -261,15 +281,18 @@ class TaxonomyGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
         )
 
-    def write_term(self, writer, term: Term) -> None:
+    def write_term(self, writer, term: Term, index: TaxonomyIndex) -> None:
         """One term's page with its releases, paginated, newest first and in title order."""
         home = getattr(term, "home_country", None)
+        # a goal without releases points to the other goals, with their counts
+        others = [(t.slug, t.count) for t in index.terms] if term.kind == "sdg" else None
         print_ = fingerprint(
             term.kind,
             term.slug,
             [(stamp(r), role) for r, role in term.entries],
             [(stamp(r), role, org.slug) for r, role, org in term.links],
             getattr(home, "url", None),
+            others if not term.count else None,
         )
         orders = [("date", term.save_as, term.url, term.releases)]
         if term.count > 1:
@@ -286,11 +309,8 @@ class TaxonomyGenerator(Generator):
                 self.get_template("term"),
                 term=term,
                 order=order,
-                lazy=lambda releases=releases, url=url: {
-                    "jsonld": term_jsonld(self.settings, term, url, releases)
-                },
                 paginated={"releases": releases},
-                template_name="term",
+                template_name="term" if order == "date" else "titles",
                 page_name=url,
                 url=url,
                 relative_urls=self.settings["RELATIVE_URLS"],
@@ -318,27 +338,6 @@ class TaxonomyGenerator(Generator):
 
 def _record(release):
     return release.record
-
-
-def term_jsonld(settings: dict, term: Term, url: str, releases) -> str:
-    """The term page's CollectionPage: its releases, and for a country what it is about and its
-    organizations (funders' and partners' countries are not where the work happens)."""
-    data = collection_page(
-        term.name,
-        absolute_url(settings, url),
-        "",
-        [(r.title, absolute_url(settings, r.url)) for r in releases],
-    )
-    if term.kind == "country":
-        data["about"] = {"@type": "Country", "name": term.name, "identifier": term.obj.code}
-        orgs = term.organizations
-        if orgs:
-            make = term_url_makers(settings)["partner"]
-            data["mentions"] = [
-                {"@type": "Organization", "name": org.name, "url": make(org.slug)}
-                for org, _, _, _ in orgs
-            ]
-    return to_script_json(data)
 
 
 def add_filters(pelican) -> None:
