@@ -11,7 +11,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican.contents import Content
 from pelican.generators import CachingGenerator
 
-from newsarchive.collection import sort_releases, years_of
+from newsarchive.collection import neighbours, sort_releases, years_of
 from newsarchive.feeds import Feed, FeedEntry, render_atom
 from newsarchive.incremental import (
     MANIFEST_KEY,
@@ -217,9 +217,7 @@ class ReleasesGenerator(CachingGenerator):
         self.readers.save_cache()
         self.releases = sort_releases(releases, _record)
         self.drafts = sort_releases(drafts, _record)
-        for newer, release, older in zip(
-            [None, *self.releases[:-1]], self.releases, [*self.releases[1:], None], strict=True
-        ):
+        for newer, release, older in neighbours(self.releases):
             release.newer_release, release.older_release = newer, older
         self.years = [
             YearArchive(y, items, self.settings) for y, items in years_of(self.releases, _record)
