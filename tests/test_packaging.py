@@ -75,3 +75,21 @@ def test_licence_is_an_spdx_expression_with_a_setuptools_that_reads_it():
     assert data["project"]["license"] == "MIT"
     [setuptools] = data["build-system"]["requires"]
     assert re.fullmatch(r"setuptools>=(\d+)", setuptools) and int(setuptools[12:]) >= 77
+
+
+def test_no_private_pelican_api():
+    """Nothing from Pelican whose module path or name starts with an underscore."""
+    private = []
+    for path in sorted(PLUGINS.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("pelican"):
+                names = [*node.module.split("."), *(a.name for a in node.names)]
+            elif isinstance(node, ast.Import):
+                names = [
+                    p for a in node.names if a.name.startswith("pelican") for p in a.name.split(".")
+                ]
+            else:
+                continue
+            if any(name.startswith("_") for name in names):
+                private.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert private == []
