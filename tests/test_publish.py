@@ -14,6 +14,7 @@ from tests.conftest import ROOT
 
 ARCHIVE = Path(sys.executable).with_name("archive")
 PROJECT_SITE = "https://editors.github.io/partnership-archive"
+pytestmark = pytest.mark.content  # publishes the real content/
 
 
 def publish(tmp_path: Path, siteurl: str | None) -> subprocess.CompletedProcess:

@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import ROOT, build
 
+pytestmark = pytest.mark.content  # builds the real content/
+
 
 def files_of(output: Path) -> dict[str, bytes]:
     """Every file of a build, by path relative to the output folder."""
