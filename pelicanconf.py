@@ -39,7 +39,9 @@ PLUGINS = [
 ARTICLE_PATHS = []
 PAGE_PATHS = ["pages"]
 RELEASE_PATHS = ["releases"]
-STATIC_PATHS = ["images", "extra"]
+# Folders of content/ copied as they are; only those that exist, so that --autoreload has
+# nothing to warn about (it watches each of them).
+STATIC_PATHS = [name for name in ("images", "extra") if os.path.isdir(os.path.join(PATH, name))]
 ARCHIVE_REGISTRY = "partners.yaml"
 IGNORE_FILES = [".#*", "*.yaml", "README*"]
 FILENAME_METADATA = r"(?P<slug>[^/]+)"

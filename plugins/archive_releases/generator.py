@@ -11,7 +11,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican.contents import Content
 from pelican.generators import CachingGenerator
 
-from newsarchive.collection import sort_releases, years_of
+from newsarchive.collection import neighbours, sort_releases, years_of
 from newsarchive.feeds import Feed, FeedEntry, render_atom
 from newsarchive.incremental import (
     MANIFEST_KEY,
@@ -26,6 +26,7 @@ from newsarchive.structured import collection_page, news_article, to_script_json
 
 from .parallel import content_metadata, read_releases
 from .reader import log_problems
+from .signals import release_generator_finalized, release_generator_read
 
 logger = logging.getLogger(__name__)
 
@@ -212,17 +213,18 @@ class ReleasesGenerator(CachingGenerator):
     def generate_context(self) -> None:
         """Read releases, order them, link neighbours and publish them to the shared context."""
         _RENDERED.clear()
-        releases, drafts = [], []
-        for release in self.read_all():
-            (drafts if release.status == "draft" else releases).append(release)
+        found = self.read_all()
+        for release in found:
             self.add_source_path(release)
-        self.save_cache()  # before linking neighbours, so cached releases stand alone
+        self.save_cache()  # before plugins and neighbours touch them: cached releases stand alone
         self.readers.save_cache()
+        releases, drafts = [], []
+        for release in found:
+            release_generator_read.send(self, release=release)
+            (drafts if release.status == "draft" else releases).append(release)
         self.releases = sort_releases(releases, _record)
         self.drafts = sort_releases(drafts, _record)
-        for newer, release, older in zip(
-            [None, *self.releases[:-1]], self.releases, [*self.releases[1:], None], strict=True
-        ):
+        for newer, release, older in neighbours(self.releases):
             release.newer_release, release.older_release = newer, older
         self.years = [
             YearArchive(y, items, self.settings) for y, items in years_of(self.releases, _record)
@@ -232,6 +234,7 @@ class ReleasesGenerator(CachingGenerator):
             self.context[MANIFEST_KEY] = self.page_manifest()
         self.context["releases"] = self.releases
         self.context["release_years"] = self.years
+        release_generator_finalized.send(self)
 
     def page_manifest(self) -> PageManifest:
         """The manifest of pages, salted with everything every page depends on."""
