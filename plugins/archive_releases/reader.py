@@ -11,8 +11,10 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
+from newsarchive.markup import converter, safe_body
 from newsarchive.registry import Problem, Registry, load_registry
 from newsarchive.release import parse_release, split_front_matter
+from newsarchive.sanitize import refused_file
 
 logger = logging.getLogger(__name__)
 
@@ -40,11 +42,12 @@ class FrontMatterMarkdownReader(MarkdownReader):
             log_problems(self._registry.problems)
         return self._registry
 
-    def _render(self, text: str) -> str:
+    def _render(self, text: str, rel: str, first_line: int) -> tuple[str, list[Problem]]:
+        """Sanitised HTML of a Markdown body, and warnings for what the sanitiser removed."""
         if getattr(self, "_markdown", None) is None:  # one converter per reader, reset per file
-            self._markdown = Markdown(**self.settings["MARKDOWN"])
+            self._markdown: Markdown = converter(self.settings["MARKDOWN"])
         self._md = self._markdown
-        return self._markdown.reset().convert(text)
+        return safe_body(self._markdown, text, rel, first_line)
 
     def _is_release(self, source_path: str) -> bool:
         rel = os.path.relpath(source_path, self.settings["PATH"])
@@ -81,20 +84,23 @@ class FrontMatterMarkdownReader(MarkdownReader):
         }
         if release.date:
             metadata["date"] = SafeDatetime(release.date.year, release.date.month, release.date.day)
-        return self._render(release.body), metadata, problems
+        content, body_problems = self._render(release.body, rel, release.body_line)
+        return content, metadata, problems + body_problems
 
     def _read_page(self, text: str, rel: str):
         parts = split_front_matter(text)
         if parts is None:
             raise ValueError(f"{rel}: no front matter: start the file with '---', YAML, '---'")
-        fm, body, _ = parts
+        fm, body, body_line = parts
         meta = yaml.safe_load(fm) or {}
         if not isinstance(meta, dict):
             raise ValueError(f"{rel}: front matter must be YAML fields (key: value)")
         metadata = {
             str(k).lower(): self.process_metadata(str(k).lower(), v) for k, v in meta.items()
         }
-        return self._render(body), metadata
+        content, problems = self._render(body, rel, body_line)
+        log_problems(problems)
+        return content, metadata
 
     def process_metadata(self, name, value):
         """Plain values stay as they are; strings go through Pelican's usual processing."""
@@ -111,6 +117,27 @@ def log_problems(problems: list[Problem]) -> None:
 
 
 def add_reader(readers) -> None:
-    """Use the front-matter reader for Markdown files."""
+    """Read Markdown files with the front-matter reader, and no other markup: Pelican's HTML and
+    reStructuredText readers would publish a page's markup unsanitised (static files keep
+    theirs: they are copied, not read)."""
+    for ext in list(readers.reader_classes):
+        if ext not in FrontMatterMarkdownReader.file_extensions and ext != "static":
+            del readers.reader_classes[ext]
     for ext in FrontMatterMarkdownReader.file_extensions:
         readers.reader_classes[ext] = FrontMatterMarkdownReader
+
+
+def refuse_active_files(generator) -> None:
+    """Keep static files a browser would run as a page of the site (HTML, SVG, scripts) out of
+    the output, each reported as an error; a `{static}` link to one then finds nothing."""
+    kept = []
+    for static in generator.staticfiles:
+        path = static.get_relative_source_path()
+        reason = refused_file(path)
+        if reason is None:
+            kept.append(static)
+            continue
+        shown = os.path.relpath(static.source_path, os.path.dirname(generator.settings["PATH"]))
+        logger.error("%s:1: error: %s", shown, reason)
+        generator.context.get("static_content", {}).pop(path, None)
+    generator.staticfiles[:] = kept  # the same list is in the context
