@@ -45,6 +45,7 @@ IGNORE_FILES = [".#*", "*.yaml", "README*"]
 FILENAME_METADATA = r"(?P<slug>[^/]+)"
 DIRECT_TEMPLATES = []
 HOME_LATEST = 10
+ARCHIVE_LIST_NAMES = 10  # organizations (and countries) named per release in lists and feeds
 
 RELEASE_URL = "releases/{folder}/{slug}/"
 RELEASE_SAVE_AS = "releases/{folder}/{slug}/index.html"
