@@ -7,6 +7,8 @@ import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from .text import xml_chars
+
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
 
@@ -63,10 +65,10 @@ _ATTR = str.maketrans(
 
 def _el(indent: str, tag: str, text: str | None = None, **attrs: str) -> str:
     """One element on its own line: `<tag a="v">text</tag>` (empty ones self-closed)."""
-    attributes = "".join(f' {k}="{v.translate(_ATTR)}"' for k, v in attrs.items() if v)
+    attributes = "".join(f' {k}="{xml_chars(v).translate(_ATTR)}"' for k, v in attrs.items() if v)
     if text is None:
         return f"{indent}<{tag}{attributes} />\n"
-    return f"{indent}<{tag}{attributes}>{text.translate(_TEXT)}</{tag}>\n"
+    return f"{indent}<{tag}{attributes}>{xml_chars(text).translate(_TEXT)}</{tag}>\n"
 
 
 @functools.lru_cache(maxsize=65536)

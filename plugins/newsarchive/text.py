@@ -9,6 +9,13 @@ import unicodedata
 from unidecode import unidecode
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_chars(text: str) -> str:
+    """`text` without the characters XML 1.0 forbids (control characters other than tab and
+    line breaks): one such character in a title would make a whole feed unreadable."""
+    return _NOT_XML.sub("", text)
 
 
 def match_key(value: str) -> str:
