@@ -11,10 +11,11 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
+from newsarchive.checks.files import page_metadata
 from newsarchive.markup import converter, safe_body
 from newsarchive.registry import Problem, Registry, load_registry
 from newsarchive.release import parse_release, split_front_matter
-from newsarchive.sanitize import refused_file
+from newsarchive.sanitize import refused_file, unsafe_name
 
 logger = logging.getLogger(__name__)
 
@@ -56,9 +57,12 @@ class FrontMatterMarkdownReader(MarkdownReader):
     def read(self, source_path: str):
         """Return (HTML, metadata) for one file; a release's problems are logged."""
         if not self._is_release(source_path):
+            rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
+            unsafe = unsafe_name(os.path.basename(source_path))
+            if unsafe:
+                raise ValueError(f"{rel}:1: error: {unsafe}")
             with open(source_path, encoding="utf-8-sig") as fh:
                 text = fh.read()
-            rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
             return self._read_page(text, rel)
         content, metadata, problems = self.read_release(source_path)
         log_problems(problems)
@@ -69,9 +73,12 @@ class FrontMatterMarkdownReader(MarkdownReader):
 
     def read_release(self, source_path: str) -> tuple[str | None, dict | None, list[Problem]]:
         """(HTML, metadata, problems) of a release file; HTML is None when it is unusable."""
+        rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
+        unsafe = unsafe_name(os.path.basename(source_path))
+        if unsafe:
+            return None, None, [Problem(rel, 1, "error", unsafe)]
         with open(source_path, encoding="utf-8-sig") as fh:
             text = fh.read()
-        rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
         release, problems = parse_release(text, rel, self.registry)
         if release is None:
             return None, None, problems
@@ -95,11 +102,10 @@ class FrontMatterMarkdownReader(MarkdownReader):
         meta = yaml.safe_load(fm) or {}
         if not isinstance(meta, dict):
             raise ValueError(f"{rel}: front matter must be YAML fields (key: value)")
-        metadata = {
-            str(k).lower(): self.process_metadata(str(k).lower(), v) for k, v in meta.items()
-        }
-        content, problems = self._render(body, rel, body_line)
-        log_problems(problems)
+        fields, problems = page_metadata(meta, fm, rel)
+        metadata = {k: self.process_metadata(k, v) for k, v in fields.items()}
+        content, body_problems = self._render(body, rel, body_line)
+        log_problems(problems + body_problems)
         return content, metadata
 
     def process_metadata(self, name, value):

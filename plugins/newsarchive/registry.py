@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .text import match_key, slugify
+from .text import SLUG, match_key, slugify
 
 ORG_TYPES = {
     "un-agency": "UN agencies",
@@ -195,6 +195,18 @@ def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
                     f"(use one of: {', '.join(ORG_TYPES)})",
                 )
             )
+        slug = str(entry["slug"])
+        if not SLUG.fullmatch(slug):  # it names the organization's folder and address
+            problems.append(
+                Problem(
+                    path,
+                    _key_line(node.value[i] if node is not None else None, "slug", line),
+                    "error",
+                    f"slug {slug!r} is not a URL slug (lowercase letters, digits, hyphens): "
+                    f"write slug: {slugify(slug)}",
+                )
+            )
+            entry = {**entry, "slug": slugify(slug)}
         url = str(entry.get("url") or "").strip()
         if url and not is_web_address(url):
             shown = url if len(url) <= 60 else url[:57] + "..."

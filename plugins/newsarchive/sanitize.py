@@ -306,8 +306,23 @@ ACTIVE_FILES = {
 }
 
 
+def unsafe_name(name: str) -> str | None:
+    """Why a content file's name cannot be published, or None. Pelican writes the address of a
+    file into links to it ({filename}, {static}) as it is, after sanitising: a double quote in
+    the name would end the attribute there."""
+    if '"' in name or any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return (
+            f"the file name {name!r} has a double quote or a control character, which would "
+            "break links to it: rename it (lowercase letters, digits, hyphens)"
+        )
+    return None
+
+
 def refused_file(path: str) -> str | None:
     """Why a file in content/ is not published (a message with the fix), or None."""
+    unsafe = unsafe_name(path.rsplit("/", 1)[-1])
+    if unsafe:
+        return unsafe
     suffix = "." + path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
     kind = ACTIVE_FILES.get(suffix)
     if kind is None:
