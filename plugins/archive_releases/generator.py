@@ -12,6 +12,7 @@ from pelican.contents import Content
 from pelican.generators import CachingGenerator
 
 from newsarchive.collection import neighbours, sort_releases, years_of
+from newsarchive.csp import site_policy
 from newsarchive.feeds import Feed, FeedEntry, render_atom
 from newsarchive.incremental import (
     MANIFEST_KEY,
@@ -123,12 +124,21 @@ def stamp(release) -> tuple:
     return release.source_stamp
 
 
+def list_names(settings: dict) -> int:
+    """ARCHIVE_LIST_NAMES: organizations (and countries) named per release in lists and feeds.
+    A release is an entry of each of its terms' feeds: all its names there would grow the
+    output with the square of their number."""
+    value = settings.get("ARCHIVE_LIST_NAMES", 10)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 10
+
+
 def write_atom(
     settings: dict, path: str, title: str, page_path: str, releases, full_content: bool = True
 ) -> None:
     """Write an Atom feed of the dated releases (undated ones have no place in time)."""
     base = settings["SITE_ABSOLUTE_URL"].rstrip("/")
     dated = [r for r in releases if r.record.date][: settings.get("FEED_MAX_ITEMS") or None]
+    cap = list_names(settings)
     entries = [
         FeedEntry(
             title=r.title,
@@ -137,8 +147,8 @@ def write_atom(
             summary=r.record.summary,
             content_html=r.get_content(base) if full_content else "",
             categories=tuple(
-                [o.short for o in r.record.partners + r.record.funders]
-                + [c.name for c in r.record.countries]
+                [o.short for o in (r.record.partners + r.record.funders)[:cap]]
+                + [c.name for c in r.record.countries[:cap]]
                 + [g.label for g in r.record.sdgs]
             ),
         )
@@ -184,14 +194,28 @@ def cached_macro(macro, siteurl: str, *args):
     return html
 
 
+def keep_existing_static_paths(pelican) -> None:
+    """STATIC_PATHS without the folders the content folder lacks (Pelican's --autoreload warns
+    that it cannot watch them, and --strict makes that fatal)."""
+    settings = pelican.settings
+    settings["STATIC_PATHS"] = [
+        name
+        for name in settings.get("STATIC_PATHS", [])
+        if os.path.exists(os.path.join(settings["PATH"], name))
+    ]
+
+
 def add_jinja_globals(pelican) -> None:
     """Configure every template environment: autoescape always on (content is untrusted text;
-    only HTML the build sanitised or drew itself is marked safe), `cached_macro` available, and
+    only HTML the build sanitised or drew itself is marked safe), the Content-Security-Policy
+    every page carries, `cached_macro` available, and
     with the content cache on, compiled templates kept in the cache folder (each generator
     compiles its own otherwise: a third of a small rebuild). Jinja checks each template's source
     against what it compiled."""
     settings = pelican.settings
     settings.setdefault("JINJA_GLOBALS", {})["cached_macro"] = cached_macro
+    settings["ARCHIVE_CSP"] = site_policy(settings)  # base.html writes it on every page
+    settings["ARCHIVE_LIST_NAMES"] = list_names(settings)
     environment = dict(settings.get("JINJA_ENVIRONMENT") or {})  # a copy: not shared
     environment["autoescape"] = True  # whatever a settings file says
     if settings.get("CACHE_CONTENT") and settings.get("CACHE_PATH"):

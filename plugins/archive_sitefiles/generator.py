@@ -1,4 +1,5 @@
-"""sitemap.xml, robots.txt, 404.html and /favicon.ico; the sitemap lists every page written."""
+"""sitemap.xml, robots.txt, 404.html, /favicon.ico and the goals' colours; the sitemap lists every
+page written."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pelican.generators import Generator
 
 from archive_releases.generator import absolute_url
 from newsarchive.incremental import MANIFEST_KEY, WRITTEN_PAGES_KEY
-from newsarchive.output import relative_path, write_bytes
+from newsarchive.output import relative_path, write_bytes, write_if_changed
+from newsarchive.sdgs import goal_stylesheet
 from newsarchive.sitefiles import render_robots, render_sitemap
 
 WRITTEN_KEY = WRITTEN_PAGES_KEY
@@ -36,6 +38,7 @@ class SiteFilesGenerator(Generator):
         self.write_sitemap()
         self.write_robots()
         self.write_favicon()
+        self.write_goal_colours()
         manifest = self.context.get(MANIFEST_KEY)
         if manifest is not None:
             removed = manifest.remove_stale()
@@ -71,6 +74,11 @@ class SiteFilesGenerator(Generator):
         if os.path.exists(icon):
             with open(icon, "rb") as fh:
                 write_bytes(self.settings["OUTPUT_PATH"], "favicon.ico", fh.read())
+
+    def write_goal_colours(self) -> None:
+        """theme/css/sdgs.css: the goals' colours as classes (no style attributes: the CSP)."""
+        path = f"{self.settings.get('THEME_STATIC_DIR', 'theme')}/css/sdgs.css"
+        write_if_changed(self.settings["OUTPUT_PATH"], path, goal_stylesheet())
 
     def write_robots(self) -> None:
         """robots.txt pointing at the sitemap."""

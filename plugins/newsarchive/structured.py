@@ -9,6 +9,10 @@ from markupsafe import Markup
 
 from .release import Release
 
+# Organizations and countries named in a release's JSON-LD: the main parties, not thousands
+# (the page lists them all).
+MAX_NAMED = 100
+
 # Inside <script>, the HTML parser ends the block at "</script" and treats "<!--" specially;
 # JSON allows these characters as escapes, so no field can break out of the block.
 _SCRIPT_SAFE = str.maketrans(
@@ -57,7 +61,7 @@ def news_article(
             {"@type": "Thing", "name": g.label, "url": page_urls["sdg"](g.slug)}
             for g in record.sdgs
         ]
-    orgs = record.partners + record.funders
+    orgs = (record.partners + record.funders)[:MAX_NAMED]
     if orgs:
         data["mentions"] = [
             {
@@ -75,7 +79,7 @@ def news_article(
                 "identifier": c.code,
                 "url": page_urls["country"](c.slug),
             }
-            for c in record.countries
+            for c in record.countries[:MAX_NAMED]
         ]
     return data
 
