@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from newsarchive.importer.about import countries_about
 from newsarchive.importer.build import document_lines, import_source
 from newsarchive.importer.contacts import clean_debris, parse_contacts
 from newsarchive.importer.decode import Document, text_lines
 from newsarchive.importer.extract import provisional_title, sdg_numbers, split_sections, summarize
-from newsarchive.importer.geo import find_countries, place_country
+from newsarchive.importer.geo import place_country
 from newsarchive.importer.lines import drop_country_lists, drop_menus, unwrap
 from newsarchive.importer.orgs import acronym_definitions, find_parties
 from newsarchive.importer.split import split_releases
@@ -79,14 +80,14 @@ def test_country_list_footer_dropped():
 
 def test_country_list_footer_release(registry):
     (draft,) = import_source(FIXTURES / "country_list_footer.txt", registry)
-    assert draft.meta["countries"] == ["GE", "JP", "AM", "AZ"]
+    assert draft.meta["countries"] == ["GE", "AM", "AZ"]  # JP only funds: not a place
     assert draft.meta["sdgs"] == [5, 16]
     assert "Albania" not in draft.body and "Share" not in draft.body
 
 
 def test_countries_skip_adjectives_and_codes():
     text = "Italian and Libyan officials met Pakistani and Japanese envoys. And the US and Chad."
-    assert find_countries(text) == ["US", "TD"]
+    assert countries_about(text, []) == ["US", "TD"]
 
 
 def test_dateline_city_resolved_with_gazetteer():
@@ -108,13 +109,13 @@ def test_partners_and_funders(registry):
         "The work was funded by Japan and the Swiss Agency for Development and Cooperation (SDC). "
         "IOM will work with the Ministry of Interior of Ruritania."
     )
-    partners, funders = find_parties(text, registry)
+    partners, funders, _ = find_parties(text, registry)
     assert [p.label for p in partners] == ["FIA", "Ministry of Interior of Ruritania"]
     assert [f.label for f in funders] == ["Government of Japan", "SDC"]
 
 
 def test_partner_subject_and_publisher_excluded(registry):
-    partners, funders = find_parties(
+    partners, funders, _ = find_parties(
         "The Polaris Project and IOM have signed an agreement.", registry
     )
     assert [p.label for p in partners] == ["Polaris Project"] and funders == []

