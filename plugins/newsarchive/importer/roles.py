@@ -1,0 +1,331 @@
+"""Partners and funders: the organizations a release names as party to the work, by the
+phrases that give them their part ("in partnership with", "funded by", "X and Y signed",
+"X will fund"), the publisher excluded. An organization named both ways is a funder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..countries import get_country
+from ..registry import Organization, Registry
+from .acronyms import acronym_definitions
+from .geo import country_code
+from .mentions import is_generic, known_mentions, resolve_name
+from .orgs import (
+    MASK,
+    OrgRef,
+    base_name,
+    capital_word,
+    clean_item,
+    compound_countries,
+    merge_name_parts,
+    object_items,
+    org_like,
+    proper_name,
+    protect,
+    protect_names,
+    sentence_spans,
+    unprotect,
+)
+from .publisher import IOM, Publisher
+
+MONEY_WORDS = (
+    r"(?:the\s+)?(?:generous\s+|financial\s+|kind\s+|technical\s+)?(?:support|funding|financ|"
+    r"assistance|contribution|grant|donation|resources)"
+)
+JOINT_VERBS = (
+    r"organi[sz]ed|implemented|delivered|conducted|hosted|led|published|launched|released|"
+    r"produced|developed|prepared|written|authored|convened|run|managed|chaired"
+)
+PARTNER_TRIGGER = re.compile(
+    r"\b(?:in (?:close )?(?:collaboration|partnership|cooperation|coordination) with|"
+    r"(?:partner(?:ed|ing|s)?|collaborat\w+|cooperat\w+|work(?:s|ed|ing)?|team(?:ed|s)? up|"
+    r"join(?:ed|s|ing)? forces|together|jointly|(?:developed|designed|drafted|prepared|produced|"
+    r"implemented|organi[sz]ed|conducted|delivered|carried out)(?: jointly)?) with|"
+    r"(?:jointly |co-)?(?:organi[sz]ed|implemented|delivered|conducted|hosted|led) jointly by|"
+    rf"(?:jointly |co-)?(?:organi[sz]ed|implemented|convened|hosted|co-hosted)(?: jointly)? by|"
+    rf"(?:jointly |co-)(?:{JOINT_VERBS})(?: today| this week| on \w+day)? by|backed by|"
+    r"with the participation of|"
+    r"(?:memorandum of understanding|mou|agreement|statement of partnership|letter of intent|"
+    r"partnership|accord)(?:\s*\([A-Za-z]+\))? (?:with|between)|signed\b[^.;]{0,80}?\bwith)\s+"
+    rf"(?!{MONEY_WORDS})",
+    re.I,
+)
+FUNDED_WORK = (
+    r"project|programme|program|initiative|activit(?:y|ie)|campaign|training|work|event|"
+    r"workshop|conference|dialogue|course|centre|center|helpline|shelter|desk|study|research|"
+    r"meeting|service|evacuation|assistance|operation|mission|guidance|tool|plan|fund|"
+    r"drafting process"
+)
+FUNDER_TRIGGER = re.compile(
+    r"\b(?:(?:generously |jointly |co-|largely |fully |partly )?(?:funded|financed|sponsored|"
+    r"bankrolled|paid for)(?: jointly| generously| in part| mainly)? by|"
+    r"(?:generously|financially) supported by|"
+    rf"\b(?:{FUNDED_WORK})s? (?:is|was|are|were|has been|have been|will be) "
+    r"(?:generously |also |kindly )?supported by|"
+    r"(?:funding|financing|grants?|contributions?|donations?|financial support|support)\b"
+    r"[^.;]{0,60}?\b(?:was|were|is|are|has been|have been|being) (?:generously )?provided by|"
+    r"(?:with|through|thanks to) (?:the |a )?(?:generous |financial |kind |continued )?"
+    r"(?:support|funding|assistance|contributions?|financing|grants?|donations?) (?:from|of|by)|"
+    r"(?:funding|financing|grants?|contributions?|donations?) (?:from|by)|"
+    r"made possible (?:by|through|with|thanks to) (?:the |a )?(?:generous )?(?:financial )?"
+    r"(?:support|funding|contributions?|grants?) (?:of|from)"
+    r"(?: the \w+ people (?:through|via))?|on behalf of|"
+    r"(?:donors?|funders?|funding partners?)(?: (?:include|including|is|are|was|were|such as))?"
+    r"\s*:?)\s+",
+    re.I,
+)
+HELP_TRIGGER = re.compile(
+    r"\b(?:with|through|thanks to) (?:the )?(?:technical|expert|operational|logistical|"
+    r"logistic|practical) (?:support|assistance|help|expertise|advice) (?:of|from|by)\s+"
+)
+FUND_VERB = re.compile(
+    r"\s+(?:(?:will|has|have|had|is|are|also|today|jointly|generously)\s+){0,2}"
+    r"(?:fund|funds|funded|finance|finances|financed|allocated|allocate|"
+    r"allocates|contribute|contributes|contributed|donate|donates|donated|sponsor|sponsors|"
+    r"sponsored|provide funding|provides funding|provided funding)\b(?!\s+by)"
+)
+STATE_BUDGET = re.compile(
+    r"\b(?:financed|funded|paid|covered|supported)\s+(?:from|by|through|out of|under)\s+the\s+"
+    r"(?:state|national|federal|government|public)\s+budget\b",
+    re.I,
+)
+SUBJECT_SIGN = re.compile(
+    r"\s+(?:(?:have|has|had|will|are|were|today|jointly|formally|officially|recently|also|"
+    r"together|successfully|on \w+day|this week)\s+){0,3}(?:[a-z]+ed|sign|signs|launch(?:es)?|"
+    r"opens?|joins?|agrees?|holds?|hosts?|renews?|unveils?|work|works|partners?|teams?|"
+    r"co-hosts?|organi[sz]es?|establish(?:es)?|set up|sets up|commits?|convenes?|calls?|urges?|"
+    r"deliver|delivers|trains?|starts?|begins?|began|held|met|meet|meets|built|build|builds|"
+    r"publish(?:es)?|validates?|support|supports|step|steps|open|assist|assists|help|helps|"
+    r"implement|implements|run|runs|provide|provides)\b|"
+    r"\s+(?:will|would|shall|can|could|may|must|has|have|had|is|are|was|were)\s+(?=[a-z])"
+)
+PREPOSITION = re.compile(
+    r"(?:under|in|on|at|with|for|through|after|during|following|since|as|by|from|today|this|"
+    r"last|yesterday|earlier|later|meanwhile|however|according)\b",
+    re.I,
+)
+LEADING_PHRASE = re.compile(
+    r"^(?:On|In|At|During|Following|After|Ahead of|To mark|Marking|Under|Through|Speaking at)"
+    r"\b[^,;]{3,120},\s+(?=\S)"
+)
+THROUGH = re.compile(r",\s*(?:through|via)\s+(.+?),\s*$")
+
+
+class Parties(NamedTuple):
+    """Partners and funders a text names, where it names organizations at all, and the
+    labels whose part was inferred rather than stated (for the editor's review)."""
+
+    partners: list[OrgRef]
+    funders: list[OrgRef]
+    spans: list[tuple[int, int]]
+    inferred: list[str] = []
+
+
+@dataclass
+class _Sentence:
+    """One sentence being read: its text with registry names masked, and what it names."""
+
+    text: str
+    offset: int
+    masked: str
+    known: list[Organization]
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class PartyFinder:
+    """Reads a release's sentences for the organizations party to its work."""
+
+    registry: Registry
+    publisher: Publisher = IOM
+    country: str | None = None
+    acronyms: dict[str, str] = field(default_factory=dict)
+
+    def is_publisher(self, item: str, known: list[Organization]) -> bool:
+        """True when an item (a masked registry name or text) names the publisher."""
+        m = MASK.search(item)
+        if m:
+            org = known[int(m[1])]
+            return any(self.publisher.covers(n) for n in (org.name, org.short))
+        return self.publisher.covers(base_name(item))
+
+    def ref(self, item: str, known: list[Organization]) -> OrgRef | None:
+        """The organization an item names: a masked registry mention, or a new one from the
+        text (a bare country is its government; a generic name gets the release's country)."""
+        if self.is_publisher(item, known):
+            return None
+        masked = MASK.search(item)
+        if masked:
+            org = known[int(masked[1])]
+            return OrgRef(org.name, org.acronym, org)
+        m = re.search(r"^(.*?)\s*\(([A-Z][A-Za-z.&/-]{1,11})\)$", item)
+        name, acronym = (m[1].strip(), m[2].replace(".", "")) if m else (item, "")
+        if not acronym and re.fullmatch(r"[A-Z][A-Za-z.&]*[A-Z]\w*", name):
+            acronym = name.replace(".", "")
+            name = self.acronyms.get(acronym, acronym)
+        if self.publisher.covers(name) or (acronym and self.publisher.covers(acronym)):
+            return None
+        registry = self.registry
+        org = resolve_name(registry, name, self.country)
+        org = org or (resolve_name(registry, acronym) if acronym else None)
+        if org is None and country_code(name):
+            org = registry.resolve(f"Government of {name}")
+            name = org.name if org else f"Government of {name}"
+        if org:
+            return None if self.publisher.covers(org.short) else OrgRef(org.name, org.acronym, org)
+        if is_generic(name) and self.country and get_country(self.country):
+            return OrgRef(f"{name} of {get_country(self.country).name}", acronym, qualified=True)
+        return OrgRef(name, acronym if acronym != name else "")
+
+    def refs(self, items: list[str], s: _Sentence) -> list[OrgRef]:
+        """The organizations items name; where the sentence names new ones is noted."""
+        found = []
+        for item in items:
+            plain = unprotect(item)
+            at = -1 if MASK.search(plain) else s.text.find(plain)
+            if at >= 0:
+                s.spans.append((s.offset + at, s.offset + at + len(plain)))
+            ref = self.ref(item, s.known)
+            if ref:
+                found.append(ref)
+        return found
+
+    def subject(self, masked: str, known: list[Organization]) -> list[str]:
+        """The organizations that are the subject of a sentence ("X and Y have signed"),
+        else []."""
+        masked = LEADING_PHRASE.sub("", masked, count=1)
+        sign = SUBJECT_SIGN.search(masked)
+        if not sign or len(masked[: sign.start()].split()) > 30:
+            return []
+        head = re.sub(
+            r",\s*(?:in (?:close )?(?:collaboration|partnership|cooperation) with|"
+            r"together with|with (?:the )?support (?:of|from)|through|via)\b.*$",
+            "",
+            masked[: sign.start()],
+        )
+        subject: list[str] = []
+        for part in merge_name_parts(re.split(r"\s+and\s+", head)):
+            first, *rest = [clean_item(p) for p in part.split(",")]
+            if re.match(PREPOSITION, first) or not _named(first):
+                return []
+            subject += [first, *(p for p in rest if _named(p))]
+        # "IOM Afghanistan and Tajikistan": the second country is the publisher's office too
+        offices = [
+            item
+            for before, item in zip(subject, subject[1:], strict=False)
+            if country_code(item) and self.is_publisher(before, known) and " " in before
+        ]
+        return [item for item in subject if item not in offices]
+
+    def read(self, s: _Sentence, partners: list, funders: list, inferred: list) -> None:
+        """Add what one sentence says about partners and funders."""
+        masked = s.masked
+        for m in FUNDER_TRIGGER.finditer(masked):
+            funders += self.refs(object_items(masked[m.end() :]), s)
+        fund = FUND_VERB.search(masked)
+        head = LEADING_PHRASE.sub("", masked[: fund.start()], count=1) if fund else ""
+        fund = fund if fund and _only_names(head) else None
+        if fund:
+            through = THROUGH.search(head)
+            items = object_items(through[1]) if through else self.subject(masked, s.known)
+            funders += self.refs(items, s)
+        if STATE_BUDGET.search(masked) and self.country and get_country(self.country):
+            budget = OrgRef(f"Government of {get_country(self.country).name}")
+            funders.append(self.registry_ref(budget))
+        hits = [m for p in (PARTNER_TRIGGER, HELP_TRIGGER) for m in p.finditer(masked)]
+        for m in hits:
+            partners += self.refs(object_items(masked[m.end() :]), s)
+        subject = [] if fund else self.subject(masked, s.known)
+        others = [i for i in subject if not self.is_publisher(i, s.known)]
+        if len(subject) >= 2 or (others and hits):
+            found = self.refs(others, s)
+            partners += found
+            if len(subject) < 2:
+                inferred += [r.label for r in found]
+        for m in hits:  # registry names in the clause a partnership phrase opens
+            for index in MASK.findall(masked[m.end() :].split(";")[0]):
+                org = s.known[int(index)]
+                if not any(self.publisher.covers(n) for n in (org.name, org.short)):
+                    partners.append(OrgRef(org.name, org.acronym, org))
+
+    def registry_ref(self, ref: OrgRef) -> OrgRef:
+        """The registry's entry for a made-up reference when it has one."""
+        org = self.registry.resolve(ref.name)
+        return OrgRef(org.name, org.acronym, org) if org else ref
+
+
+def _only_names(head: str) -> bool:
+    """True when a sentence's start up to its verb holds only names ("The United States,
+    through USAID,"), so the verb's subject is an organization."""
+    ws = head.replace(",", " ").split()
+    return 0 < len(ws) <= 20 and all(
+        MASK.search(w) or capital_word(w) or w.lower() in ("through", "via", "the") for w in ws
+    )
+
+
+def _named(text: str) -> bool:
+    """A subject item that can be an organization: a registry name (with an office's place
+    after it, "IOM Pakistan"), a proper name of a body, or a country."""
+    base = base_name(text)
+    if MASK.search(base):
+        return proper_name(MASK.sub("Org", base))
+    return proper_name(base) and org_like(base) or bool(country_code(base))
+
+
+def mask_known(
+    sentence: str, registry: Registry, country: str | None = None
+) -> tuple[str, list[Organization], list[tuple[int, int]]]:
+    """The sentence with each registry organization replaced by a numbered placeholder, the
+    organizations, and where the sentence names them."""
+    known: list[Organization] = []
+    spans = []
+    out, last = [], 0
+    for found in known_mentions(sentence, registry, country):
+        out += [sentence[last : found.start], f"\ue000{len(known)}\ue001"]
+        known.append(found.org)
+        spans.append((found.start, found.end))
+        last = found.end
+    out.append(sentence[last:])
+    return "".join(out), known, spans
+
+
+def find_parties(
+    text: str,
+    registry: Registry,
+    country: str | None = None,
+    publisher: Publisher = IOM,
+) -> Parties:
+    """Partners and funders a release's text names, in order of mention, publisher excluded,
+    and the spans of the text that name organizations; country is the release's own, which
+    a generic name ("the Ministry of Interior") and a "State budget" stand for."""
+    acronyms = acronym_definitions(text)
+    finder = PartyFinder(registry, publisher, country, acronyms)
+    whole_names = sorted(acronyms.values(), key=len, reverse=True)
+    partners: list[OrgRef] = []
+    funders: list[OrgRef] = []
+    inferred: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for offset, sentence in sentence_spans(text):
+        masked, known, known_spans = mask_known(sentence, registry, country)
+        masked = protect_names(masked, whole_names)
+        masked = compound_countries().sub(lambda m: protect(m[0]), masked)
+        s = _Sentence(sentence, offset, masked, known)
+        s.spans.extend((offset + a, offset + b) for a, b in known_spans)
+        finder.read(s, partners, funders, inferred)
+        spans.extend(s.spans)
+    funders = _unique(funders)
+    funder_keys = {r.key for r in funders}
+    partners = _unique(r for r in partners if r.key not in funder_keys)
+    kept = {r.label for r in partners}
+    return Parties(partners, funders, sorted(set(spans)), [x for x in inferred if x in kept])
+
+
+def _unique(refs) -> list[OrgRef]:
+    out: dict[str, OrgRef] = {}
+    for ref in refs:
+        out.setdefault(ref.key, ref)
+    return list(out.values())
