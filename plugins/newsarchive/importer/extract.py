@@ -65,36 +65,40 @@ def goal_by_title(line: str) -> int | None:
 
 
 def split_sections(lines: list[str]) -> Sections:
-    """Sort a release's lines into body, contacts, SDGs and date lines; drop chrome and captions."""
+    """Sort a release's lines into body, contacts, SDGs and date lines; drop chrome, captions,
+    bylines and share bars (a share bar above the text does not end the release)."""
     out = Sections()
     mode = "body"
+    started = False  # a paragraph of running text has been read
     for line in lines:
         if not line:
             if mode == "body":
                 out.body.append("")
             continue
-        numbers = sdg_numbers(line)
-        out.sdgs += numbers
+        out.sdgs += sdg_numbers(line)
         if SDG_LINE.match(line):
             continue
         if mode == "sdgs" and goal_by_title(line):
             out.sdgs.append(goal_by_title(line))
             continue
+        if mode == "body" and (is_labelled_date_line(line) or (is_date_line(line) and not started)):
+            out.dates.append(line)
+            continue
         if FOOTER.match(line) or END_MARK.match(line) or ITEM_END.match(line):
-            mode = "sdgs" if re.search(r"\bsdgs?\b|development goals?", line, re.I) else "footer"
+            if re.search(r"\bsdgs?\b|development goals?", line, re.I):
+                mode = "sdgs"
+            elif started or mode != "body":
+                mode = "footer"
             continue
         if CONTACT_HEADER.match(line):
             mode = "contact"
         if mode == "contact":
             out.contacts.append(line)
         elif mode == "body" and not (is_caption(line) or is_boilerplate(line) or is_chrome(line)):
-            started = any(map(is_prose, out.body))
-            if is_labelled_date_line(line) or (is_date_line(line) and not started):
-                out.dates.append(line)
-            elif not started and (is_byline(line) or is_tag_list(line) or is_date_line(line)):
+            if not started and (is_byline(line) or is_tag_list(line)):
                 continue
-            else:
-                out.body.append(line)
+            out.body.append(line)
+            started = started or is_prose(line)
     out.body = drop_country_lists(out.body)
     out.sdgs = sorted(set(out.sdgs))
     return out

@@ -99,6 +99,12 @@ def resolve_name(registry: Registry, name: str, country: str | None = None) -> O
     return org
 
 
+def _american(name: str) -> str:
+    """A name in the registry's spelling: "Organisation" -> "Organization", "Labour" -> "Labor"
+    are tried when the name as written is not found."""
+    return re.sub(r"(?<=\w)is(ation|e[ds]?)\b", r"iz\1", name)
+
+
 def known_mentions(text: str, registry: Registry, country: str | None = None) -> list[Found]:
     """Registry organizations the text names, longest name first, in order; bare country names
     are left out, and generic names unless qualified by the organization's country (or, with
@@ -113,7 +119,7 @@ def known_mentions(text: str, registry: Registry, country: str | None = None) ->
             phrase = text[start:end]
             if not phrase[:1].isupper():
                 break
-            org = registry.resolve(phrase)
+            org = registry.resolve(phrase) or registry.resolve(_american(phrase))
             if not org or (n == 1 and len(phrase) == 1) or is_country_name(phrase):
                 continue
             if is_generic(phrase):

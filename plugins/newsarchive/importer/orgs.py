@@ -11,6 +11,7 @@ from ..registry import Organization
 from ..text import match_key
 from .acronyms import CONNECTORS, ORG_HEADS, acronym_definitions
 from .geo import name_index
+from .mentions import is_generic
 
 MAX_NAME_WORDS = 12
 OBJECT_STOP = re.compile(
@@ -19,7 +20,20 @@ OBJECT_STOP = re.compile(
     r"are|was|were|who|which|across|over|after|before|following|in)\s+(?![A-Z])"
 )
 _SPLIT = re.compile(r"\s*(?:,\s*and|,\s*as well as|\band also|,|\s+and\s+(?=the\s|[A-Z\ue000]))\s*")
-BODY_OF = re.compile(rf"{ORG_HEADS.pattern} of ([^,(]+)$")
+BODY_OF = re.compile(rf"{ORG_HEADS.pattern} (?:of|for|on|against) ([^,(]+)$")
+# Head words that make a part after "and" a body of its own ("... and the Swiss Agency for
+# Development"), not the end of the name before it ("... and International Cooperation").
+STRONG_HEADS = re.compile(
+    r"\b(?:Government|Ministry|Ministries|Embassy|Consulate|Agency|Organi[sz]ation|Office|"
+    r"Commission|Council|Fund|Foundation|Bank|Union|Association|Society|Institute|University|"
+    r"Department|Bureau|Network|Centre|Center|Committee|Authority|Service|Police|Trust|"
+    r"Alliance|Federation|Coalition|Secretariat|Mission|Directorate|Board|Court|Parliament|"
+    r"Assembly|Company|Corporation|Red Cross|Red Crescent|Platform|Forum|Caritas)\b"
+)
+GOVERNMENT_OF = re.compile(
+    r"^(?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:government|authorities|Government)$"
+)
+POSSESSIVE = re.compile(r"^(?P<who>[A-Z][\w.-]+(?:\s[A-Z][\w-]+){0,2})['’]s\s+(?=[A-Z])")
 MASK = re.compile("\ue000(\\d+)\ue001")
 SENTENCE_END = re.compile(
     r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bMrs\.)"
@@ -50,14 +64,28 @@ class OrgRef:
 
 
 def clean_item(item: str) -> str:
+    """An item of a list as a name: no article, no "/ other" part, a country's possessive
+    made a qualifier ("Angola's Ministry of Justice" -> "Ministry of Justice of Angola",
+    "Germany's Federal Office ... (BAMF)" -> "Federal Office ... of Germany (BAMF)")."""
     item = re.split(r"/(?![^()]*\))", unprotect(item))[0]
     item = re.sub(r"^(?:the|a|an|and|both|its|their)\s+", "", item.strip(" ,'\"“”"), flags=re.I)
-    return re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
+    item = re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
+    owner = POSSESSIVE.match(item)
+    if owner and match_key(owner["who"]) in name_index():
+        rest = item[owner.end() :]
+        m = re.match(r"^(.*?)(\s*\([^)]*\))?$", rest)
+        item = f"{m[1]} of {owner['who']}{m[2] or ''}" if is_generic_name(m[1]) else rest
+    return item
+
+
+def is_generic_name(name: str) -> bool:
+    """True for a name that needs its country to mean one body ("Ministry of Justice")."""
+    return is_generic(name)
 
 
 def org_like(name: str) -> bool:
     """A phrase that can stand for an organization: acronym, country, or a named body."""
-    if MASK.search(name):
+    if MASK.search(name) or GOVERNMENT_OF.match(name):
         return True
     ws = name.split()
     if not ws or not all(capital_word(w) for w in ws):
@@ -202,7 +230,7 @@ def _ends_with_country(text: str) -> bool:
 def _heads_a_name(part: str) -> bool:
     """True when a part names a body of its own: a placeholder, an acronym or a head word."""
     base = clean_item(part)
-    return bool(MASK.search(base) or re.match(r"[A-Z]{2,}\b", base) or ORG_HEADS.search(base))
+    return bool(MASK.search(base) or re.match(r"[A-Z]{2,}\b", base) or STRONG_HEADS.search(base))
 
 
 def base_name(item: str) -> str:
@@ -217,5 +245,8 @@ def proper_name(text: str) -> bool:
 def capital_word(word: str) -> bool:
     """A word that can be part of a proper name: capitalized, a connector, or d'/l' + capital."""
     return (
-        word[:1].isupper() or word.lower() in CONNECTORS or bool(re.match(r"[dl]['’][A-Z]", word))
+        word[:1].isupper()
+        or word.lower() in CONNECTORS
+        or word in ("–", "-", "&")
+        or bool(re.match(r"[dl]['’][A-Z]", word))
     )

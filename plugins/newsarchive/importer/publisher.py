@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..registry import Registry
 from ..text import match_key
 from .acronyms import acronym_definitions
-from .geo import city_country, country_code
+from .geo import city_country, country_code, nationality_code
 from .lines import SOURCE_LINE, is_boilerplate, is_chrome, words
 
 IOM_NAMES = (
@@ -45,6 +45,7 @@ class Publisher:
 
     names: tuple[str, ...]
     outlet: bool = False
+    country: str = ""  # a government body's country ("Italian Ministry of ..." -> IT)
 
     @property
     def is_iom(self) -> bool:
@@ -58,8 +59,11 @@ class Publisher:
 
     def covers(self, text: str) -> bool:
         """True when a mention names the publisher or one of its offices ("IOM Pakistan",
-        "OSCE Mission to Serbia", "the UN's IOM")."""
-        key = _OFFICE.sub("", match_key(text))
+        "OSCE Mission to Serbia", "the UN's IOM"), with or without its country ("Italian
+        Ministry of ...", "Italy", "Government of Italy" when the Italian ministry publishes)."""
+        if self.country and _country_of(text) == self.country:
+            return True
+        key = _OFFICE.sub("", match_key(_unqualified(text)))
         return any(
             key == k or key.startswith(k + " ")
             for k in (match_key(n) for n in self.names)
@@ -68,6 +72,26 @@ class Publisher:
 
 
 IOM = Publisher(IOM_NAMES)
+QUALIFIER_BEFORE = re.compile(r"^(?P<who>[A-Z][\w.-]*)(?:['’]s)?\s+(?=[A-Z])")
+QUALIFIER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<who>[A-Z][\w\s.'’-]+)$")
+
+
+def _country_of(text: str) -> str | None:
+    """The country a mention is or is the government of ("Italy", "Government of Italy")."""
+    text = re.sub(r"^(?:the\s+)?(?:Government|Republic|Kingdom) of\s+(?:the\s+)?", "", text.strip())
+    return country_code(text)
+
+
+def _unqualified(text: str) -> str:
+    """A body's name without the country that qualifies it ("Italian Ministry of X" -> "Ministry
+    of X", "Ministry of X of Italy" -> "Ministry of X")."""
+    before = QUALIFIER_BEFORE.match(text)
+    if before and (nationality_code(before["who"]) or country_code(before["who"])):
+        text = text[before.end() :]
+    after = QUALIFIER_AFTER.search(text)
+    if after and country_code(after["who"]):
+        text = text[: after.start()]
+    return text
 
 
 def _names_iom(clue: str) -> bool:
@@ -94,8 +118,13 @@ def _organization_named(
         return (org.acronym, org.name)
     plain = re.sub(r"\s*\([^)]*\)", "", clue).strip(" .")
     distinctive = len(plain.split()) >= 2 or re.fullmatch(r"[A-Z]{3,}", plain)
-    if distinctive and re.search(rf"(?<!\w){re.escape(plain)}(?!\w)", text):
-        return (plain,)
+    found = re.search(rf"(?<!\w){re.escape(plain)}(?!\w)", text) if distinctive else None
+    if found:
+        before = re.search(
+            r"([A-Z][\w.-]*)(?:['’]s)?\s+$", text[max(0, found.start() - 30) : found.start()]
+        )
+        code = before and (nationality_code(before[1]) or country_code(before[1]))
+        return (plain, code) if code else (plain,)
     return ()
 
 
@@ -119,7 +148,7 @@ def header_clues(preamble: list[str]) -> list[str]:
     """Name-like lines at the top of a text file (a site's or service's name)."""
     found = []
     for line in preamble[:8]:
-        text = line.strip()
+        text = re.sub(r"\s*(?:\[[^\]]*\]|\([^)]*\))", "", line).strip()
         if not text or is_boilerplate(text) or len(words(text)) > 8 or text.endswith("."):
             continue
         if is_chrome(text) or re.search(r"\d", text):
@@ -161,6 +190,8 @@ def find_publisher(
         if _names_iom(clue):
             return IOM
         found = _organization_named(clue, text, text_names, registry)
+        if len(found) == 2 and re.fullmatch(r"[A-Z]{2}", found[1] or ""):
+            return Publisher((found[0],), country=found[1])
         if found:
             return Publisher(tuple(dict.fromkeys(n for n in found if n)))
     outlets = [*sources, *(c for c in sites if not re.search(r"©|copyright", c, re.I)), *wires]

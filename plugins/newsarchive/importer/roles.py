@@ -11,10 +11,12 @@ from typing import NamedTuple
 
 from ..countries import get_country
 from ..registry import Organization, Registry
+from ..text import match_key
 from .acronyms import acronym_definitions
-from .geo import country_code
+from .geo import country_code, nationality_code
 from .mentions import is_generic, known_mentions, resolve_name
 from .orgs import (
+    GOVERNMENT_OF,
     MASK,
     OrgRef,
     base_name,
@@ -104,13 +106,13 @@ SUBJECT_SIGN = re.compile(
     r"\s+(?:will|would|shall|can|could|may|must|has|have|had|is|are|was|were)\s+(?=[a-z])"
 )
 PREPOSITION = re.compile(
-    r"(?:under|in|on|at|with|for|through|after|during|following|since|as|by|from|today|this|"
+    r"(?:under|in|on|at|to|with|for|through|after|during|following|since|as|by|from|today|this|"
     r"last|yesterday|earlier|later|meanwhile|however|according)\b",
     re.I,
 )
 LEADING_PHRASE = re.compile(
-    r"^(?:On|In|At|During|Following|After|Ahead of|To mark|Marking|Under|Through|Speaking at)"
-    r"\b[^,;]{3,120},\s+(?=\S)"
+    r"^(?:On|In|At|During|Following|After|Ahead of|To mark|Marking|Under|Through|Speaking at|"
+    r"To [a-z]+|As part of|With|Since|Last|This|Earlier|Today)\b[^,;]{3,160},\s+(?=\S)"
 )
 THROUGH = re.compile(r",\s*(?:through|via)\s+(.+?),\s*$")
 
@@ -170,6 +172,13 @@ class PartyFinder:
         if self.publisher.covers(name) or (acronym and self.publisher.covers(acronym)):
             return None
         registry = self.registry
+        gov = GOVERNMENT_OF.match(name)
+        who = gov["who"].split() if gov else []
+        code = gov and (
+            nationality_code(gov["who"]) or country_code(gov["who"]) or nationality_code(who[-1])
+        )
+        if code and get_country(code) and not registry.resolve(name):
+            name = get_country(code).name  # "the Mozambican government" is Mozambique's
         org = resolve_name(registry, name, self.country)
         org = org or (resolve_name(registry, acronym) if acronym else None)
         if org is None and country_code(name):
@@ -209,10 +218,12 @@ class PartyFinder:
         )
         subject: list[str] = []
         for part in merge_name_parts(re.split(r"\s+and\s+", head)):
-            first, *rest = [clean_item(p) for p in part.split(",")]
-            if re.match(PREPOSITION, first) or not _named(first):
+            items = [clean_item(p) for p in part.split(",")]
+            if re.match(PREPOSITION, items[0]) or not all(map(_name_item, items)):
                 return []
-            subject += [first, *(p for p in rest if _named(p))]
+            subject += items
+        if not any(map(_named, subject)):
+            return []
         # "IOM Afghanistan and Tajikistan": the second country is the publisher's office too
         offices = [
             item
@@ -261,16 +272,26 @@ class PartyFinder:
 def _only_names(head: str) -> bool:
     """True when a sentence's start up to its verb holds only names ("The United States,
     through USAID,"), so the verb's subject is an organization."""
+    if PREPOSITION.match(head.strip()) and not head.strip().lower().startswith("the"):
+        return False
     ws = head.replace(",", " ").split()
     return 0 < len(ws) <= 20 and all(
         MASK.search(w) or capital_word(w) or w.lower() in ("through", "via", "the") for w in ws
     )
 
 
+def _name_item(text: str) -> bool:
+    """An item of a subject list that reads as a name ("Liberty Shared" beside others)."""
+    base = base_name(text)
+    return bool(GOVERNMENT_OF.match(base)) or proper_name(MASK.sub("Org", base))
+
+
 def _named(text: str) -> bool:
     """A subject item that can be an organization: a registry name (with an office's place
-    after it, "IOM Pakistan"), a proper name of a body, or a country."""
+    after it, "IOM Pakistan"), a proper name of a body, a country or its government."""
     base = base_name(text)
+    if GOVERNMENT_OF.match(base):
+        return True
     if MASK.search(base):
         return proper_name(MASK.sub("Org", base))
     return proper_name(base) and org_like(base) or bool(country_code(base))
@@ -317,11 +338,22 @@ def find_parties(
         s.spans.extend((offset + a, offset + b) for a, b in known_spans)
         finder.read(s, partners, funders, inferred)
         spans.extend(s.spans)
-    funders = _unique(funders)
+    funders = _shortest_dropped(_unique(funders))
     funder_keys = {r.key for r in funders}
-    partners = _unique(r for r in partners if r.key not in funder_keys)
+    partners = _shortest_dropped(_unique(r for r in partners if r.key not in funder_keys))
     kept = {r.label for r in partners}
     return Parties(partners, funders, sorted(set(spans)), [x for x in inferred if x in kept])
+
+
+def _shortest_dropped(refs: list[OrgRef]) -> list[OrgRef]:
+    """Refs without new names that are a shorter form of another's ("Immigration Service"
+    beside "Ghana Immigration Service")."""
+    names = [f" {match_key(r.name)} " for r in refs]
+    return [
+        r
+        for i, r in enumerate(refs)
+        if r.org or not any(j != i and names[i] in n and names[i] != n for j, n in enumerate(names))
+    ]
 
 
 def _unique(refs) -> list[OrgRef]:
