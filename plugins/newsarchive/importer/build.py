@@ -25,6 +25,7 @@ from .split import Segment, split_releases
 
 NOTE_NO_TITLE = "The source gives no headline: this title is provisional; write the headline."
 NOTE_NO_DATE = "The source gives no date."
+NOTE_IMPOSSIBLE = "The dateline's date {text!r} does not exist; check the source and set the date."
 NOTE_TITLE_CHOSEN = "Title chosen among the page's headings; check it is the release's headline."
 NOTE_DATE_YEAR = "Date: the dateline gives no year; the year is the page's ({year}); check it."
 NOTE_DATE_PAGE = "Date from the page ({how}), not from the release's dateline; check it."
@@ -150,6 +151,8 @@ def build_draft(segment: Segment, registry: Registry, source: str, page: Page) -
         review.insert(0, NOTE_NO_TITLE)
     elif not segment.from_hint and page.doc.is_html and page.doc.titles:
         review.append(NOTE_TITLE_CHOSEN)
+    if dateline and dateline.impossible:
+        review.append(NOTE_IMPOSSIBLE.format(text=dateline.impossible))
     if date is None:
         review.append(NOTE_NO_DATE)
     elif date_note:

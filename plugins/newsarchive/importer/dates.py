@@ -100,6 +100,7 @@ class Dateline:
     end: int
     partial: tuple[int, int] | None = None
     credit: str = ""
+    impossible: str = ""  # a date written in the dateline that no calendar has ("31 February")
 
     @property
     def wire(self) -> bool:
@@ -272,8 +273,10 @@ def find_dateline(paragraph: str) -> Dateline | None:
         credit = _credit(m)
         if m["date"]:
             date = parse_date(m["date"])
+            place = m["place"].strip(" ,")
             if date:
-                return Dateline(m["place"].strip(" ,"), date, m.end(), credit=credit)
+                return Dateline(place, date, m.end(), credit=credit)
+            return Dateline(place, None, m.end(), credit=credit, impossible=m["date"])
         elif m.groupdict().get("partial"):
             partial = month_day(m["partial"])
             if partial:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from ..checks.duplicates import lead_key
 from ..registry import Organization, Registry, dump_organization
 from ..release import split_front_matter
 from ..text import match_key, slugify
@@ -37,14 +38,18 @@ TYPE_RULES = (
 )
 
 
+FILE_MODE = 0o644
+
+
 @dataclass(frozen=True)
 class Existing:
-    """A release file already in the output folder, by source, title and date."""
+    """A release file already in the output folder, by source, title, date and opening text."""
 
     path: Path
     source: str
     title_key: str
     date: str
+    lead: str = ""
 
 
 def scan_existing(folder: Path) -> list[Existing]:
@@ -63,20 +68,36 @@ def scan_existing(folder: Path) -> list[Existing]:
                     str(meta.get("source") or ""),
                     match_key(str(meta["title"])),
                     str(meta.get("date") or "")[:10],
+                    lead_key(parts[1]),
                 )
             )
     return found
 
 
-def find_existing(existing: list[Existing], source: str, title: str, date: str) -> Existing | None:
-    """The release already imported: same source and title, or same title and date."""
+def find_existing(
+    existing: list[Existing], source: str, title: str, date: str, lead: str = ""
+) -> Existing | None:
+    """The release already imported: same source and title, same title and date, or same
+    source and opening text (an editor may have retitled it)."""
     key = match_key(title)
     for item in existing:
         if item.title_key == key and (
             (source and item.source == source) or (date and item.date == date)
         ):
             return item
+    for item in existing:
+        if source and lead and item.source == source and item.lead == lead:
+            return item
     return None
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of a replaced file is kept: name.md.bak, name.md.2.bak..."""
+    candidate, n = path.with_name(path.name + ".bak"), 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}.{n}.bak")
+    return candidate
 
 
 def free_path(path: Path, taken: set[Path]) -> Path:
@@ -97,6 +118,7 @@ def write_atomic(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, FILE_MODE)  # mkstemp makes 0600; content files are read by everyone
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
