@@ -103,13 +103,21 @@ def release_date(
     return found, NOTE_DATE_PAGE.format(how="its header or metadata") if found else None
 
 
-def place_codes(dateline: Dateline | None, body: str) -> list[str]:
-    """Countries of a dateline's place; a wire's issuing place only when the body names it
-    again (a release "GENEVA .../APO/" about Yemen is not about Switzerland)."""
+STATEMENT = re.compile(
+    r"^[^.]{0,200}?\b(?:called|calls|urged|urges|warned|warns|welcomed|welcomes|condemned|"
+    r"condemns|deplored|deplores|appealed|appeals|reiterated|reiterates|mourns|mourned|"
+    r"(?:is|are) (?:alarmed|concerned|saddened|deeply|gravely)|expressed|expresses)\b"
+)
+
+
+def place_codes(dateline: Dateline | None, body: str, lead: str) -> list[str]:
+    """Countries of a dateline's place; an issuing place only when the body names it again:
+    a wire's dateline ("GENEVA .../APO/" about Yemen), or the seat of a statement ("Geneva -
+    IOM and UNICEF are alarmed by deaths off Djibouti")."""
     if not dateline or not dateline.place:
         return []
     codes = place_countries(dateline.place)
-    if not dateline.wire:
+    if not dateline.wire and not STATEMENT.match(lead):
         return codes
     rest = body[dateline.end :]
     named = {m.code for m in country_mentions(rest)} | set(city_countries(rest))
@@ -142,8 +150,15 @@ def build_draft(segment: Segment, registry: Registry, source: str, page: Page) -
     heading = [segment.title + "."] if segment.title else []
     text = "\n".join([*heading, *(text_after if line is lead else line for line in body if line)])
     publisher = publisher_of(segment, page, "\n".join([lead, text]), dateline, registry)
-    countries = place_codes(dateline, "\n".join(body))
-    parties = find_parties(text, registry, countries[0] if len(countries) == 1 else None, publisher)
+    countries = place_codes(dateline, "\n".join(body), text_after)
+    country = countries[0] if len(countries) == 1 else None
+    parties = find_parties(text, registry, country, publisher)
+    if heading:  # a headline repeats the text's parties; it names them alone only when the
+        body_parties = find_parties(text[len(heading[0]) + 1 :], registry, country, publisher)
+        if body_parties.partners or body_parties.funders:  # text names none
+            shift = len(heading[0]) + 1
+            spans = [(a + shift, b + shift) for a, b in body_parties.spans]
+            parties = body_parties._replace(spans=sorted({*spans, *parties.spans}))
     countries += countries_about(text, parties.spans, title_end=len(heading[0]) if heading else 0)
     countries += city_countries(f"{title}\n{text_after}")
     review = [f"Source: {w}" for w in page.doc.warnings]

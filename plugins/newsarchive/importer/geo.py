@@ -197,7 +197,10 @@ def city_countries(text: str) -> list[str]:
     """Countries of the cities a headline or lead names as where things happen ("trained in
     Quetzaltenango", "from Benin City")."""
     found: list[str] = []
+    named = [(c.start, c.end) for c in country_mentions(text)]
     for m in PLACE_AFTER.finditer(text):
+        if any(a <= m.start(1) < b for a, b in named):
+            continue  # "Trinidad" of "Trinidad and Tobago" is not the Bolivian city
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
             phrase = " ".join(words[:n]).strip(".,")

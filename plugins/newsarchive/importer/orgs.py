@@ -16,6 +16,7 @@ from .mentions import is_generic
 MAX_NAME_WORDS = 12
 OBJECT_STOP = re.compile(
     r"(?<!\b[A-Z])[.;:]\s|[.;:]$|,\s*(?:which|who|whose|where|while|with|to|in order|as)\b|"
+    r"\s+(?:and|as well as)\s+(?:with|through|by|in|to|at|from|for)\s|"
     r"\s(?:to|in order|for|within|under|through|as|that|on|at|during|since|has|have|will|is|"
     r"are|was|were|who|which|across|over|after|before|following|in)\s+(?![A-Z])"
 )
@@ -207,18 +208,41 @@ def sentence_spans(text: str) -> list[tuple[int, str]]:
 
 def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> list[str]:
     """Parts split at "and" joined back where "and" is inside a body's name: "Ministry of
-    Solidarity" + "the Fight against Poverty"; not after a country ("... of Honduras")."""
+    Solidarity" + "the Fight against Poverty", "Ministry of Labour" + ", Employment" + "and
+    Social Security"; not after a country ("... of Honduras")."""
     separators = separators if separators is not None else ["and"] * len(parts)
+    separators = [s.strip() for s in separators]
     out: list[str] = []
-    for i, part in enumerate(parts):
+    i = 0
+    while i < len(parts):
+        part = parts[i]
         previous = out[-1] if out else ""
         m = BODY_OF.search(previous)
-        joined_by_and = i > 0 and separators[i - 1].strip() == "and"
-        if joined_by_and and m and not _ends_with_country(m[1]) and not _heads_a_name(part):
+        glue = separators[i - 1] if i > 0 else ""
+        open_name = m and not _ends_with_country(m[1]) and not _heads_a_name(part)
+        if glue == "and" and open_name:
             out[-1] = f"{previous} and {part}"
+        elif (
+            glue == ","
+            and open_name
+            and i + 1 < len(parts)
+            and separators[i] == "and"
+            and _short_topic(part)
+            and _short_topic(parts[i + 1])
+        ):
+            out[-1] = f"{previous}, {part} and {parts[i + 1]}"
+            i += 1
         else:
             out.append(part)
+        i += 1
     return out
+
+
+def _short_topic(part: str) -> bool:
+    """A few capitalized words without a body's head word ("Employment", "Social Security")."""
+    base = clean_item(part)
+    ws = base.split()
+    return 0 < len(ws) <= 3 and all(w[:1].isupper() for w in ws) and not _heads_a_name(part)
 
 
 def _ends_with_country(text: str) -> bool:

@@ -64,7 +64,7 @@ FUNDED_WORK = (
 )
 FUNDER_TRIGGER = re.compile(
     r"\b(?:(?:generously |jointly |co-|largely |fully |partly )?(?:funded|financed|sponsored|"
-    r"bankrolled|paid for)(?: jointly| generously| in part| mainly)? by|"
+    r"bankrolled|paid for)(?: jointly| generously| in part| mainly)? (?:by|through)|"
     r"(?:generously|financially) supported by|"
     rf"\b(?:{FUNDED_WORK})s? (?:is|was|are|were|has been|have been|will be) "
     r"(?:generously |also |kindly )?supported by|"
@@ -85,7 +85,7 @@ HELP_TRIGGER = re.compile(
     r"logistic|practical) (?:support|assistance|help|expertise|advice) (?:of|from|by)\s+"
 )
 FUND_VERB = re.compile(
-    r"\s+(?:(?:will|has|have|had|is|are|also|today|jointly|generously)\s+){0,2}"
+    r"\s+(?:(?:will|has|have|had|is|are|also|today|jointly|generously|to)\s+){0,2}"
     r"(?:fund|funds|funded|finance|finances|financed|allocated|allocate|"
     r"allocates|contribute|contributes|contributed|donate|donates|donated|sponsor|sponsors|"
     r"sponsored|provide funding|provides funding|provided funding)\b(?!\s+by)"
@@ -164,7 +164,7 @@ class PartyFinder:
         if masked:
             org = known[int(masked[1])]
             return OrgRef(org.name, org.acronym, org)
-        m = re.search(r"^(.*?)\s*\(([A-Z][A-Za-z.&/-]{1,11})\)$", item)
+        m = re.search(r"^(.*?)\s*\(([A-Z][A-Za-z.&/-]{1,11})\)(?:\s+[a-z]+)?$", item)
         name, acronym = (m[1].strip(), m[2].replace(".", "")) if m else (item, "")
         if not acronym and re.fullmatch(r"[A-Z][A-Za-z.&]*[A-Z]\w*", name):
             acronym = name.replace(".", "")
@@ -190,13 +190,14 @@ class PartyFinder:
             return OrgRef(f"{name} of {get_country(self.country).name}", acronym, qualified=True)
         return OrgRef(name, acronym if acronym != name else "")
 
-    def refs(self, items: list[str], s: _Sentence) -> list[OrgRef]:
-        """The organizations items name; where the sentence names new ones is noted."""
+    def refs(self, items: list[str], s: _Sentence, funding: bool = False) -> list[OrgRef]:
+        """The organizations items name; where the sentence names new ones is noted (a bare
+        country only as a funder: "Bangladesh and Malaysia agreed" still names places)."""
         found = []
         for item in items:
             plain = unprotect(item)
             at = -1 if MASK.search(plain) else s.text.find(plain)
-            if at >= 0:
+            if at >= 0 and (funding or not country_code(base_name(clean_item(plain)))):
                 s.spans.append((s.offset + at, s.offset + at + len(plain)))
             ref = self.ref(item, s.known)
             if ref:
@@ -216,13 +217,12 @@ class PartyFinder:
             "",
             masked[: sign.start()],
         )
-        subject: list[str] = []
-        for part in merge_name_parts(re.split(r"\s+and\s+", head)):
-            items = [clean_item(p) for p in part.split(",")]
-            if re.match(PREPOSITION, items[0]) or not all(map(_name_item, items)):
-                return []
-            subject += items
-        if not any(map(_named, subject)):
+        pieces = re.split(r"(,\s*and\s+|,\s*|\s+and\s+)", head)
+        glue = ["and" if "and" in p else "," for p in pieces[1::2]]
+        subject = [clean_item(p) for p in merge_name_parts(pieces[::2], glue)]
+        if not subject or re.match(PREPOSITION, subject[0]):
+            return []
+        if not all(map(_name_item, subject)) or not any(map(_named, subject)):
             return []
         # "IOM Afghanistan and Tajikistan": the second country is the publisher's office too
         offices = [
@@ -236,14 +236,16 @@ class PartyFinder:
         """Add what one sentence says about partners and funders."""
         masked = s.masked
         for m in FUNDER_TRIGGER.finditer(masked):
-            funders += self.refs(object_items(masked[m.end() :]), s)
+            funders += self.refs(object_items(masked[m.end() :]), s, funding=True)
         fund = FUND_VERB.search(masked)
         head = LEADING_PHRASE.sub("", masked[: fund.start()], count=1) if fund else ""
         fund = fund if fund and _only_names(head) else None
         if fund:
             through = THROUGH.search(head)
-            items = object_items(through[1]) if through else self.subject(masked, s.known)
-            funders += self.refs(items, s)
+            items = object_items(through[1] if through else head)
+            if through:  # "Japan, through JICA, will fund": the country's name is no place
+                self.refs(object_items(head[: through.start()]), s, funding=True)
+            funders += self.refs(items, s, funding=True)
         if STATE_BUDGET.search(masked) and self.country and get_country(self.country):
             budget = OrgRef(f"Government of {get_country(self.country).name}")
             funders.append(self.registry_ref(budget))
@@ -274,9 +276,10 @@ def _only_names(head: str) -> bool:
     through USAID,"), so the verb's subject is an organization."""
     if PREPOSITION.match(head.strip()) and not head.strip().lower().startswith("the"):
         return False
-    ws = head.replace(",", " ").split()
+    ws = [w.strip("(),.") for w in head.replace(",", " ").split()]
     return 0 < len(ws) <= 20 and all(
-        MASK.search(w) or capital_word(w) or w.lower() in ("through", "via", "the") for w in ws
+        not w or MASK.search(w) or capital_word(w) or w.lower() in ("through", "via", "the")
+        for w in ws
     )
 
 
