@@ -11,7 +11,14 @@ from ..registry import Registry
 from ..text import match_key, slugify
 from .about import countries_about
 from .contacts import parse_contacts
-from .dates import Dateline, date_of_line, find_dateline, first_page_date, with_year
+from .dates import (
+    Dateline,
+    date_of_line,
+    find_dateline,
+    first_page_date,
+    is_labelled_date_line,
+    with_year,
+)
 from .decode import load_document
 from .document import Document, SourceError
 from .extract import lead_paragraph, provisional_title, split_sections, summarize, to_markdown
@@ -32,6 +39,8 @@ NOTE_DATE_PAGE = "Date from the page ({how}), not from the release's dateline; c
 NOTE_PUBLISHER = "Publisher taken to be {name}: not listed as a partner; check it."
 NOTE_ROLE = "Role of {label!r} inferred from the sentence's subject; check it is a partner."
 NOTE_QUALIFIED = "{label!r} is a generic name: its country was taken from the dateline."
+NOTE_BY_COUNTRY = "{label!r}: a generic name read as the dateline country's body; check it."
+NOTE_DATE_LINE = "Date from the line {line!r}, not from a dateline; check it is the release's."
 NOTE_NEW_ORG = "New organization {label!r}: check its registry entry."
 __all__ = ["Draft", "SourceError", "import_source"]
 
@@ -92,13 +101,14 @@ def release_date(
     """The release's date and, when it is not the dateline's, a note saying where it is from."""
     if dateline and dateline.date:
         return dateline.date, None
-    own = next((d for d in map(date_of_line, header_dates) if d), None)
+    line = next((x for x in header_dates if date_of_line(x)), None)
+    own = date_of_line(line) if line else None
     if dateline and dateline.partial:
         reference = own or page.date()
         found = with_year(dateline.partial, reference) if reference else None
         return found, NOTE_DATE_YEAR.format(year=reference.year) if found else None
     if own:
-        return own, None
+        return own, None if is_labelled_date_line(line) else NOTE_DATE_LINE.format(line=line)
     found = page.date()
     return found, NOTE_DATE_PAGE.format(how="its header or metadata") if found else None
 
@@ -176,6 +186,7 @@ def build_draft(segment: Segment, registry: Registry, source: str, page: Page) -
         review.append(NOTE_PUBLISHER.format(name=publisher.label))
     partners, funders = parties.partners, parties.funders
     review += [NOTE_ROLE.format(label=label) for label in parties.inferred]
+    review += [NOTE_BY_COUNTRY.format(label=label) for label in parties.by_country]
     for ref in partners + funders:
         if ref.qualified:
             review.append(NOTE_QUALIFIED.format(label=ref.label))

@@ -17,6 +17,7 @@ MAX_NAME_WORDS = 12
 OBJECT_STOP = re.compile(
     r"(?<!\b[A-Z])[.;:]\s|[.;:]$|,\s*(?:which|who|whose|where|while|with|to|in order|as)\b|"
     r"\s+(?:and|as well as)\s+(?:with|through|by|in|to|at|from|for)\s|"
+    r"\s+and\s+(?=(?:is|are|was|were|has|have|will|would|can|[a-z]+ed)\b)|"
     r"\s(?:to|in order|for|within|under|through|as|that|on|at|during|since|has|have|will|is|"
     r"are|was|were|who|which|across|over|after|before|following|in)\s+(?![A-Z])"
 )
@@ -71,6 +72,10 @@ def clean_item(item: str) -> str:
     item = re.split(r"/(?![^()]*\))", unprotect(item))[0]
     item = re.sub(r"^(?:the|a|an|and|both|its|their)\s+", "", item.strip(" ,'\"“”"), flags=re.I)
     item = re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
+    item = re.sub(r"(?:\s+(?:and|or|of|the|for|with|in))+$", "", item)
+    item = re.sub(
+        r"^(?:the\s+)?(?:NGOs?|charity|non-governmental organi[sz]ation)\s+(?=[A-Z])", "", item
+    )
     owner = POSSESSIVE.match(item)
     if owner and match_key(owner["who"]) in name_index():
         rest = item[owner.end() :]

@@ -125,6 +125,7 @@ class Parties(NamedTuple):
     funders: list[OrgRef]
     spans: list[tuple[int, int]]
     inferred: list[str] = []
+    by_country: list[str] = []  # generic names taken to be the release's country's bodies
 
 
 @dataclass
@@ -301,10 +302,11 @@ def _named(text: str) -> bool:
 
 
 def mask_known(
-    sentence: str, registry: Registry, country: str | None = None
+    sentence: str, registry: Registry, country: str | None = None, by_country: list | None = None
 ) -> tuple[str, list[Organization], list[tuple[int, int]]]:
     """The sentence with each registry organization replaced by a numbered placeholder, the
-    organizations, and where the sentence names them."""
+    organizations, and where the sentence names them; generic names read as the release's
+    country's bodies are added to by_country."""
     known: list[Organization] = []
     spans = []
     out, last = [], 0
@@ -312,6 +314,8 @@ def mask_known(
         out += [sentence[last : found.start], f"\ue000{len(known)}\ue001"]
         known.append(found.org)
         spans.append((found.start, found.end))
+        if found.by_country and by_country is not None:
+            by_country.append(found.org.short)
         last = found.end
     out.append(sentence[last:])
     return "".join(out), known, spans
@@ -332,9 +336,10 @@ def find_parties(
     partners: list[OrgRef] = []
     funders: list[OrgRef] = []
     inferred: list[str] = []
+    by_country: list[str] = []
     spans: list[tuple[int, int]] = []
     for offset, sentence in sentence_spans(text):
-        masked, known, known_spans = mask_known(sentence, registry, country)
+        masked, known, known_spans = mask_known(sentence, registry, country, by_country)
         masked = protect_names(masked, whole_names)
         masked = compound_countries().sub(lambda m: protect(m[0]), masked)
         s = _Sentence(sentence, offset, masked, known)
@@ -345,7 +350,14 @@ def find_parties(
     funder_keys = {r.key for r in funders}
     partners = _shortest_dropped(_unique(r for r in partners if r.key not in funder_keys))
     kept = {r.label for r in partners}
-    return Parties(partners, funders, sorted(set(spans)), [x for x in inferred if x in kept])
+    named = kept | {r.label for r in funders}
+    return Parties(
+        partners,
+        funders,
+        sorted(set(spans)),
+        [x for x in dict.fromkeys(inferred) if x in kept],
+        [x for x in dict.fromkeys(by_country) if x in named],
+    )
 
 
 def _shortest_dropped(refs: list[OrgRef]) -> list[OrgRef]:
