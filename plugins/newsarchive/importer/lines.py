@@ -83,25 +83,27 @@ SHARE = re.compile(
 SOURCE_LINE = re.compile(
     r"^(?:source|sources|issued by|published by|distributed by|credit)\s*:\s*(?P<name>.+)$", re.I
 )
-# Lines after which nothing belongs to the release: a wire's distribution credit and sign-off,
-# a listing's "Read more", comment forms, post navigation, a digest's subscription footer.
-ITEM_END = re.compile(
-    r"^(?:#+\s*)?(?:distributed by .{0,80}? on behalf of\b|"
+# A wire's distribution credit and sign-off ("Distributed by APO on behalf of ...", "(Lusa)",
+# "JSD // PJA"), after which nothing belongs to the release.
+WIRE_CREDIT = (
+    r"distributed by .{0,80}? on behalf of\b|"
     r"\(?(?:lusa|apo|afp|reuters|ap|xinhua|ips|ani|pti|efe|ana|dpa)\)?(?:/end)?$|"
-    r"[A-Z]{2,4}\s*//\s*[A-Z]{2,4}$|read more$|"
-    r"read the full (?:story|article|release)\b|(?:leave|post) a comment\b|"
-    r"(?:previous|next) (?:post|article|story)\s*:|you are receiving this\b|media files$|"
-    r"related (?:news|stories|articles|posts)\b|more from\b|recent news from\b|"
-    r"about (?:the )?(?:unicef|ilo|iom|osce|unodc|unhcr|us|the \w+)\s*$)",
+    r"[A-Z]{2,4}\s*//\s*[A-Z]{2,4}$"
+)
+# Lines after which nothing belongs to the release: a wire's credit, a listing's "Read more",
+# comment forms, post navigation, related links, a digest's subscription footer, "About UNICEF".
+ITEM_END = re.compile(
+    rf"^(?:#+\s*)?(?:{WIRE_CREDIT}|read more$|read the full (?:story|article|release)\b|"
+    r"(?:leave|post) a comment\b|(?:previous|next) (?:post|article|story)\s*:|"
+    r"you are receiving this\b|media files$|related (?:news|stories|articles|posts)\b|"
+    r"more from\b|recent news from\b|about (?:the )?(?-i:[A-Z][\w.&'’-]*)(?: [\w.&'’-]+){0,4}$)",
     re.I,
 )
 WIRE_BOILERPLATE = re.compile(
-    r"^(?:distributed by .{0,80}? on behalf of\b|media files$|download logo$|source$|"
-    r"\(?(?:lusa|apo|afp|reuters|ap|xinhua|ips|ani|pti|efe|ana|dpa)\)?(?:/end)?$|"
-    r"[A-Z]{2,4}\s*//\s*[A-Z]{2,4}$|read more$|read the full (?:story|article|release)\b|"
-    r"(?:leave|post) a comment\b|your email address will not be published|"
-    r"(?:previous|next) (?:post|article|story)\s*:|you are receiving this\b|unsubscribe\.?$|"
-    r"for information only\b|print$|permalink\s*:)",
+    rf"^(?:{WIRE_CREDIT}|media files$|download logo$|source$|read more$|"
+    r"read the full (?:story|article|release)\b|(?:leave|post) a comment\b|"
+    r"your email address will not be published|(?:previous|next) (?:post|article|story)\s*:|"
+    r"you are receiving this\b|unsubscribe\.?$|for information only\b|print$|permalink\s*:)",
     re.I,
 )
 
