@@ -39,12 +39,15 @@ PLUGINS = [
 ARTICLE_PATHS = []
 PAGE_PATHS = ["pages"]
 RELEASE_PATHS = ["releases"]
+# Folders of content/ copied as they are (the archive_releases plugin keeps those that exist in
+# the PATH being built, so that --autoreload has nothing to warn about: it watches each of them).
 STATIC_PATHS = ["images", "extra"]
 ARCHIVE_REGISTRY = "partners.yaml"
 IGNORE_FILES = [".#*", "*.yaml", "README*"]
 FILENAME_METADATA = r"(?P<slug>[^/]+)"
 DIRECT_TEMPLATES = []
 HOME_LATEST = 10
+ARCHIVE_LIST_NAMES = 10  # organizations (and countries) named per release in lists and feeds
 
 RELEASE_URL = "releases/{folder}/{slug}/"
 RELEASE_SAVE_AS = "releases/{folder}/{slug}/index.html"

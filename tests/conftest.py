@@ -157,3 +157,23 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
         yield chromium
         chromium.close()
+
+
+# Tests on the real content/ folder: what a content-only pull request runs (`pytest -m content`).
+CONTENT_FIXTURES = {"seed_site", "seed_search"}
+
+
+def pytest_configure(config) -> None:
+    """Register the `content` marker."""
+    config.addinivalue_line(
+        "markers", "content: builds or checks the real content/ (run alone for content-only PRs)"
+    )
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark as `content` the tests that use a seed fixture or run with a `seed` parameter."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        seed_param = callspec is not None and "seed" in callspec.id.split("-")
+        if seed_param or CONTENT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.content)

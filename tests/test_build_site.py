@@ -189,3 +189,11 @@ def test_all_plugins_are_active(tmp_path):
     assert check_plugins({**settings, "PLUGINS": [*settings["PLUGINS"], "no_such_plugin"]}) == [
         "no_such_plugin"
     ]
+    broken = tmp_path / "broken_plugin.py"
+    broken.write_text("def register():\n    raise ImportError('needs a package')\n", "utf-8")
+    with_broken = {
+        **settings,
+        "PLUGINS": [*settings["PLUGINS"], "broken_plugin"],
+        "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(tmp_path)],
+    }
+    assert check_plugins(with_broken) == ["broken_plugin"]

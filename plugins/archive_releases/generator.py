@@ -11,7 +11,8 @@ from jinja2 import FileSystemBytecodeCache
 from pelican.contents import Content
 from pelican.generators import CachingGenerator
 
-from newsarchive.collection import by_title, related_items, sort_releases, years_of
+from newsarchive.collection import by_title, neighbours, related_items, sort_releases, years_of
+from newsarchive.csp import site_policy
 from newsarchive.feeds import Feed, FeedEntry, render_atom
 from newsarchive.incremental import (
     MANIFEST_KEY,
@@ -27,6 +28,7 @@ from newsarchive.structured import collection_page, news_article, to_script_json
 
 from .parallel import content_metadata, read_releases
 from .reader import log_problems
+from .signals import release_generator_finalized, release_generator_read
 
 logger = logging.getLogger(__name__)
 
@@ -123,12 +125,21 @@ def stamp(release) -> tuple:
     return release.source_stamp
 
 
+def list_names(settings: dict) -> int:
+    """ARCHIVE_LIST_NAMES: organizations (and countries) named per release in lists and feeds.
+    A release is an entry of each of its terms' feeds: all its names there would grow the
+    output with the square of their number."""
+    value = settings.get("ARCHIVE_LIST_NAMES", 10)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 10
+
+
 def write_atom(
     settings: dict, path: str, title: str, page_path: str, releases, full_content: bool = True
 ) -> None:
     """Write an Atom feed of the dated releases (undated ones have no place in time)."""
     base = settings["SITE_ABSOLUTE_URL"].rstrip("/")
     dated = [r for r in releases if r.record.date][: settings.get("FEED_MAX_ITEMS") or None]
+    cap = list_names(settings)
     entries = [
         FeedEntry(
             title=r.title,
@@ -137,8 +148,8 @@ def write_atom(
             summary=r.record.summary,
             content_html=r.get_content(base) if full_content else "",
             categories=tuple(
-                [o.short for o in r.record.partners + r.record.funders]
-                + [c.name for c in r.record.countries]
+                [o.short for o in (r.record.partners + r.record.funders)[:cap]]
+                + [c.name for c in r.record.countries[:cap]]
                 + [g.label for g in r.record.sdgs]
             ),
         )
@@ -191,14 +202,28 @@ def cached_macro(macro, siteurl: str, *args):
     return html
 
 
+def keep_existing_static_paths(pelican) -> None:
+    """STATIC_PATHS without the folders the content folder lacks (Pelican's --autoreload warns
+    that it cannot watch them, and --strict makes that fatal)."""
+    settings = pelican.settings
+    settings["STATIC_PATHS"] = [
+        name
+        for name in settings.get("STATIC_PATHS", [])
+        if os.path.exists(os.path.join(settings["PATH"], name))
+    ]
+
+
 def add_jinja_globals(pelican) -> None:
     """Configure every template environment: autoescape always on (content is untrusted text;
-    only HTML the build sanitised or drew itself is marked safe), `cached_macro` available, and
+    only HTML the build sanitised or drew itself is marked safe), the Content-Security-Policy
+    every page carries, `cached_macro` available, and
     with the content cache on, compiled templates kept in the cache folder (each generator
     compiles its own otherwise: a third of a small rebuild). Jinja checks each template's source
     against what it compiled."""
     settings = pelican.settings
     settings.setdefault("JINJA_GLOBALS", {})["cached_macro"] = cached_macro
+    settings["ARCHIVE_CSP"] = site_policy(settings)  # base.html writes it on every page
+    settings["ARCHIVE_LIST_NAMES"] = list_names(settings)
     environment = dict(settings.get("JINJA_ENVIRONMENT") or {})  # a copy: not shared
     environment["autoescape"] = True  # whatever a settings file says
     if settings.get("CACHE_CONTENT") and settings.get("CACHE_PATH"):
@@ -220,17 +245,18 @@ class ReleasesGenerator(CachingGenerator):
     def generate_context(self) -> None:
         """Read releases, order them, link neighbours and publish them to the shared context."""
         _RENDERED.clear()
-        releases, drafts = [], []
-        for release in self.read_all():
-            (drafts if release.status == "draft" else releases).append(release)
+        found = self.read_all()
+        for release in found:
             self.add_source_path(release)
-        self.save_cache()  # before linking neighbours, so cached releases stand alone
+        self.save_cache()  # before plugins and neighbours touch them: cached releases stand alone
         self.readers.save_cache()
+        releases, drafts = [], []
+        for release in found:
+            release_generator_read.send(self, release=release)
+            (drafts if release.status == "draft" else releases).append(release)
         self.releases = sort_releases(releases, _record)
         self.drafts = sort_releases(drafts, _record)
-        for newer, release, older in zip(
-            [None, *self.releases[:-1]], self.releases, [*self.releases[1:], None], strict=True
-        ):
+        for newer, release, older in neighbours(self.releases):
             release.newer_release, release.older_release = newer, older
         for release, related in zip(
             self.releases, related_items(self.releases, _record), strict=True
@@ -246,6 +272,7 @@ class ReleasesGenerator(CachingGenerator):
         self.context["release_years"] = self.years
         if not any(r.record.date for r in self.releases):  # a feed's dates are never invented
             self.context["ARCHIVE_FEED_ATOM"] = None
+        release_generator_finalized.send(self)
 
     def page_manifest(self) -> PageManifest:
         """The manifest of pages, salted with everything every page depends on."""

@@ -7,12 +7,7 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from pelican.readers import (
-    _filter_discardable_metadata,
-    default_metadata,
-    parse_path_metadata,
-    path_metadata,
-)
+from pelican.readers import default_metadata, parse_path_metadata, path_metadata
 from pelican.utils import posixize_path
 
 from .reader import FrontMatterMarkdownReader
@@ -48,16 +43,16 @@ def read_releases(settings: dict, paths: list[str]) -> Iterator[tuple]:
 
 
 def content_metadata(settings: dict, base_path: str, path: str, reader_metadata: dict) -> dict:
-    """The metadata Pelican's Readers.read_file would give: defaults, path metadata, reader's."""
+    """The metadata Pelican's Readers.read_file would give: defaults, path metadata, reader's.
+
+    Values are used as they are (`process=None`): nothing is processed, so nothing is marked for
+    Pelican to discard, and the reader's metadata holds only values our reader set.
+    """
     full = os.path.abspath(os.path.join(base_path, path))
     source_path = posixize_path(os.path.relpath(full, base_path))
-    metadata = _filter_discardable_metadata(default_metadata(settings=settings, process=None))
+    metadata = default_metadata(settings=settings, process=None)
     metadata.update(path_metadata(full_path=full, source_path=source_path, settings=settings))
-    metadata.update(
-        _filter_discardable_metadata(
-            parse_path_metadata(source_path=source_path, settings=settings, process=None)
-        )
-    )
+    metadata.update(parse_path_metadata(source_path=source_path, settings=settings, process=None))
     metadata["reader"] = "frontmattermarkdown"
-    metadata.update(_filter_discardable_metadata(reader_metadata))
+    metadata.update(reader_metadata)
     return metadata

@@ -11,8 +11,11 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
+from newsarchive.checks.files import page_metadata
+from newsarchive.markup import converter, safe_body
 from newsarchive.registry import Problem, Registry, load_registry
 from newsarchive.release import parse_release, split_front_matter
+from newsarchive.sanitize import refused_file, unsafe_name
 
 logger = logging.getLogger(__name__)
 
@@ -40,11 +43,12 @@ class FrontMatterMarkdownReader(MarkdownReader):
             log_problems(self._registry.problems)
         return self._registry
 
-    def _render(self, text: str) -> str:
+    def _render(self, text: str, rel: str, first_line: int) -> tuple[str, list[Problem]]:
+        """Sanitised HTML of a Markdown body, and warnings for what the sanitiser removed."""
         if getattr(self, "_markdown", None) is None:  # one converter per reader, reset per file
-            self._markdown = Markdown(**self.settings["MARKDOWN"])
+            self._markdown: Markdown = converter(self.settings["MARKDOWN"])
         self._md = self._markdown
-        return self._markdown.reset().convert(text)
+        return safe_body(self._markdown, text, rel, first_line)
 
     def _is_release(self, source_path: str) -> bool:
         rel = os.path.relpath(source_path, self.settings["PATH"])
@@ -53,9 +57,12 @@ class FrontMatterMarkdownReader(MarkdownReader):
     def read(self, source_path: str):
         """Return (HTML, metadata) for one file; a release's problems are logged."""
         if not self._is_release(source_path):
+            rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
+            unsafe = unsafe_name(os.path.basename(source_path))
+            if unsafe:
+                raise ValueError(f"{rel}:1: error: {unsafe}")
             with open(source_path, encoding="utf-8-sig") as fh:
                 text = fh.read()
-            rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
             return self._read_page(text, rel)
         content, metadata, problems = self.read_release(source_path)
         log_problems(problems)
@@ -66,9 +73,12 @@ class FrontMatterMarkdownReader(MarkdownReader):
 
     def read_release(self, source_path: str) -> tuple[str | None, dict | None, list[Problem]]:
         """(HTML, metadata, problems) of a release file; HTML is None when it is unusable."""
+        rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
+        unsafe = unsafe_name(os.path.basename(source_path))
+        if unsafe:
+            return None, None, [Problem(rel, 1, "error", unsafe)]
         with open(source_path, encoding="utf-8-sig") as fh:
             text = fh.read()
-        rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
         release, problems = parse_release(text, rel, self.registry)
         if release is None:
             return None, None, problems
@@ -81,20 +91,22 @@ class FrontMatterMarkdownReader(MarkdownReader):
         }
         if release.date:
             metadata["date"] = SafeDatetime(release.date.year, release.date.month, release.date.day)
-        return self._render(release.body), metadata, problems
+        content, body_problems = self._render(release.body, rel, release.body_line)
+        return content, metadata, problems + body_problems
 
     def _read_page(self, text: str, rel: str):
         parts = split_front_matter(text)
         if parts is None:
             raise ValueError(f"{rel}: no front matter: start the file with '---', YAML, '---'")
-        fm, body, _ = parts
+        fm, body, body_line = parts
         meta = yaml.safe_load(fm) or {}
         if not isinstance(meta, dict):
             raise ValueError(f"{rel}: front matter must be YAML fields (key: value)")
-        metadata = {
-            str(k).lower(): self.process_metadata(str(k).lower(), v) for k, v in meta.items()
-        }
-        return self._render(body), metadata
+        fields, problems = page_metadata(meta, fm, rel)
+        metadata = {k: self.process_metadata(k, v) for k, v in fields.items()}
+        content, body_problems = self._render(body, rel, body_line)
+        log_problems(problems + body_problems)
+        return content, metadata
 
     def process_metadata(self, name, value):
         """Plain values stay as they are; strings go through Pelican's usual processing."""
@@ -111,6 +123,27 @@ def log_problems(problems: list[Problem]) -> None:
 
 
 def add_reader(readers) -> None:
-    """Use the front-matter reader for Markdown files."""
+    """Read Markdown files with the front-matter reader, and no other markup: Pelican's HTML and
+    reStructuredText readers would publish a page's markup unsanitised (static files keep
+    theirs: they are copied, not read)."""
+    for ext in list(readers.reader_classes):
+        if ext not in FrontMatterMarkdownReader.file_extensions and ext != "static":
+            del readers.reader_classes[ext]
     for ext in FrontMatterMarkdownReader.file_extensions:
         readers.reader_classes[ext] = FrontMatterMarkdownReader
+
+
+def refuse_active_files(generator) -> None:
+    """Keep static files a browser would run as a page of the site (HTML, SVG, scripts) out of
+    the output, each reported as an error; a `{static}` link to one then finds nothing."""
+    kept = []
+    for static in generator.staticfiles:
+        path = static.get_relative_source_path()
+        reason = refused_file(path)
+        if reason is None:
+            kept.append(static)
+            continue
+        shown = os.path.relpath(static.source_path, os.path.dirname(generator.settings["PATH"]))
+        logger.error("%s:1: error: %s", shown, reason)
+        generator.context.get("static_content", {}).pop(path, None)
+    generator.staticfiles[:] = kept  # the same list is in the context

@@ -56,6 +56,27 @@ def shard_settings(settings: dict) -> dict[str, int]:
     return out
 
 
+# The scripts search.html loads, relative to the theme's static folder (THEME_STATIC_DIR on the
+# site). lunr.min.js is lunr.js 2.3.9 as published, committed with the theme: the build needs no
+# Node.js, and tests/test_vendored_scripts.py checks it against the pinned npm package.
+SCRIPTS = ("js/vendor/lunr.min.js", "js/search-core.js", "js/search.js")
+
+
+def missing_scripts(settings: dict) -> list[str]:
+    """Paths of the search page's scripts that are in none of the theme's static folders."""
+    folders = [
+        os.path.join(settings["THEME"], folder)
+        for folder in settings.get("THEME_STATIC_PATHS") or ["static"]
+    ]
+    missing = []
+    for script in SCRIPTS:
+        if not any(os.path.isfile(os.path.join(folder, script)) for folder in folders):
+            path = os.path.join(folders[0], script)
+            relative = os.path.relpath(path)  # as typed from the project folder
+            missing.append(path if relative.startswith("..") else relative)
+    return missing
+
+
 CACHE_FILE = "search-terms.pickle"  # in CACHE_PATH, with Pelican's content cache
 PARALLEL_MIN_RELEASES = 400  # below this, a second process costs more than it saves
 
@@ -105,7 +126,16 @@ class SearchGenerator(Generator):
         super().__init__(*args, **kwargs)
 
     def generate_context(self) -> None:
-        """Start building the search files on another core when that pays off."""
+        """Check the page's scripts; start building the search files on another core when that
+        pays off."""
+        for path in missing_scripts(self.settings):
+            logger.error(
+                "archive_search: %s is missing: the search page cannot work without it; restore "
+                "it with `git checkout -- %s` (the theme's scripts are committed, no Node.js "
+                "needed)",
+                path,
+                path,
+            )
         releases = self.context.get("releases", [])
         parallel = (
             len(releases) >= self.settings.get("SEARCH_PARALLEL_MIN", PARALLEL_MIN_RELEASES)

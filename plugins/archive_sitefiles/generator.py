@@ -1,5 +1,5 @@
-"""sitemap.xml, robots.txt, 404.html, /favicon.ico and the share images; the sitemap lists every
-page written."""
+"""sitemap.xml, robots.txt, 404.html, /favicon.ico, the goals' colours and the share images; the
+sitemap lists every page written."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pelican.generators import Generator
 
 from archive_releases.generator import absolute_url, unchanged
 from newsarchive.incremental import MANIFEST_KEY, WRITTEN_PAGES_KEY, fingerprint
-from newsarchive.output import relative_path, write_bytes
-from newsarchive.sdgs import all_goals
+from newsarchive.output import relative_path, write_bytes, write_if_changed
+from newsarchive.sdgs import all_goals, goal_stylesheet
 from newsarchive.share_image import DEFAULT_IMAGE, archive_image, goal_image, sdg_image
 from newsarchive.sitefiles import render_robots, render_sitemap
 
@@ -42,6 +42,7 @@ class SiteFilesGenerator(Generator):
         self.write_sitemap()
         self.write_robots()
         self.write_favicon()
+        self.write_goal_colours()
         manifest = self.context.get(MANIFEST_KEY)
         if manifest is not None:
             removed = manifest.remove_stale()
@@ -100,6 +101,11 @@ class SiteFilesGenerator(Generator):
         if os.path.exists(icon):
             with open(icon, "rb") as fh:
                 write_bytes(self.settings["OUTPUT_PATH"], "favicon.ico", fh.read())
+
+    def write_goal_colours(self) -> None:
+        """theme/css/sdgs.css: the goals' colours as classes (no style attributes: the CSP)."""
+        path = f"{self.settings.get('THEME_STATIC_DIR', 'theme')}/css/sdgs.css"
+        write_if_changed(self.settings["OUTPUT_PATH"], path, goal_stylesheet())
 
     def write_robots(self) -> None:
         """robots.txt pointing at the sitemap."""

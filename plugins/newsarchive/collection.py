@@ -46,6 +46,15 @@ def by_title(items: Iterable[T], record: Callable[[T], Any]) -> list[T]:
     return sorted(items, key=key)
 
 
+def neighbours(items: Sequence[T]) -> list[tuple[T | None, T, T | None]]:
+    """(previous, item, next) for each item in order; None before the first and after the last."""
+    last = len(items) - 1
+    return [
+        (items[i - 1] if i > 0 else None, item, items[i + 1] if i < last else None)
+        for i, item in enumerate(items)
+    ]
+
+
 def group_by(
     items: Sequence[T], keys_of: Callable[[T], Iterable[tuple[str, str]]]
 ) -> dict[str, list[tuple[T, str]]]:

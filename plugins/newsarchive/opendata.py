@@ -32,6 +32,7 @@ RELEASE_FIELDS = (
     "source",
 )
 LIST_SEPARATOR = ";"  # between items of a list in CSV cells (slugs and codes never contain it)
+FORMULA_START = ("=", "+", "-", "@")  # a spreadsheet reads a cell starting so as a formula
 
 UrlOf = Callable[[str], str]  # slug -> absolute URL of its page
 
@@ -158,13 +159,26 @@ def to_json(data: object) -> bytes:
 
 
 def to_csv(rows: Iterable[dict], fields: Sequence[str] = RELEASE_FIELDS) -> bytes:
-    """CSV (RFC 4180, UTF-8, header row); lists joined with ';', null as an empty cell."""
+    """CSV (RFC 4180, UTF-8, header row); lists joined with ';', null as an empty cell.
+
+    Safe to open in a spreadsheet: every cell is quoted (so a ';' inside one cannot split it
+    where spreadsheets separate fields with ';'), and a cell that would start a formula begins
+    with an apostrophe (OWASP's rule against CSV injection), so it opens as text.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(fields)
+    buffer.write(",".join(fields) + "\r\n")  # the header: fixed names, nothing to quote
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     for row in rows:
-        writer.writerow([_cell(row.get(f)) for f in fields])
+        writer.writerow([neutralise(_cell(row.get(f))) for f in fields])
     return buffer.getvalue().encode("utf-8")
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell a spreadsheet would run as a formula (=, +, -, @ first, after any spaces, or
+    a tab or line break first) with an apostrophe in front, so it is read as text."""
+    if cell[:1] in ("\t", "\r", "\n") or cell.lstrip().startswith(FORMULA_START):
+        return "'" + cell
+    return cell
 
 
 def _cell(value: object) -> str:

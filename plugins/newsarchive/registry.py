@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
-from .text import match_key, slugify
+from .text import SLUG, match_key, slugify
 
 ORG_TYPES = {
     "un-agency": "UN agencies",
@@ -20,6 +22,19 @@ ORG_TYPES = {
     "donor": "Donors and funds",
 }
 REQUIRED_FIELDS = ("slug", "name", "type")
+_NOT_IN_URL = re.compile(r"[\x00-\x20\x7f<>\"'`\\]")  # spaces, controls, quotes, brackets
+
+
+def is_web_address(url: str) -> bool:
+    """True for an absolute http:// or https:// address with a host, written without spaces,
+    control characters, quotes or angle brackets (nothing a browser would read differently)."""
+    if _NOT_IN_URL.search(url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 @dataclass(frozen=True)
@@ -122,6 +137,15 @@ def _as_tuple(value) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+def _key_line(item: yaml.Node | None, key: str, default: int) -> int:
+    """File line of `key` in a registry entry's YAML node (`default` when it is not found)."""
+    if isinstance(item, yaml.MappingNode):
+        for name, _ in item.value:
+            if name.value == key:
+                return name.start_mark.line + 1
+    return default
+
+
 def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
     """Parse registry YAML into a Registry; problems (with lines) are collected, not raised."""
     problems: list[Problem] = []
@@ -171,6 +195,31 @@ def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
                     f"(use one of: {', '.join(ORG_TYPES)})",
                 )
             )
+        slug = str(entry["slug"])
+        if not SLUG.fullmatch(slug):  # it names the organization's folder and address
+            problems.append(
+                Problem(
+                    path,
+                    _key_line(node.value[i] if node is not None else None, "slug", line),
+                    "error",
+                    f"slug {slug!r} is not a URL slug (lowercase letters, digits, hyphens): "
+                    f"write slug: {slugify(slug)}",
+                )
+            )
+            entry = {**entry, "slug": slugify(slug)}
+        url = str(entry.get("url") or "").strip()
+        if url and not is_web_address(url):
+            shown = url if len(url) <= 60 else url[:57] + "..."
+            problems.append(
+                Problem(
+                    path,
+                    _key_line(node.value[i] if node is not None else None, "url", line),
+                    "error",
+                    f"url {shown!r} of {entry['slug']!r} is not a web address: write the "
+                    "organization's site as https://... (or http://), or remove the url",
+                )
+            )
+            url = ""  # never published as a link
         org = Organization(
             slug=str(entry["slug"]),
             name=str(entry["name"]),
@@ -178,7 +227,7 @@ def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
             acronym=str(entry.get("acronym") or ""),
             aliases=_as_tuple(entry.get("aliases")),
             country=str(entry.get("country") or ""),
-            url=str(entry.get("url") or ""),
+            url=url,
             description=str(entry.get("description") or "").strip(),
             review=bool(entry.get("review", False)),
         )

@@ -64,6 +64,7 @@ class Release:
     status: str = "published"
     review: list[str] = field(default_factory=list)
     front_matter: str = field(default="", repr=False)
+    body_line: int = 1  # file line of the body's first line
 
     @functools.cached_property
     def lines(self) -> dict[str, int]:
@@ -130,7 +131,7 @@ def parse_release(text: str, path: str, registry: Registry) -> tuple[Release | N
     if parts is None:
         problem(None, "error", "no front matter: start the file with '---', the YAML fields, '---'")
         return None, problems
-    fm_text, body, _ = parts
+    fm_text, body, body_line = parts
     try:
         meta = yaml.load(fm_text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
@@ -261,6 +262,7 @@ def parse_release(text: str, path: str, registry: Registry) -> tuple[Release | N
         status=status,
         review=[str(r) for r in lists["review"]],
         front_matter=fm_text,
+        body_line=body_line,
     )
     return release, problems
 

@@ -77,3 +77,14 @@ def get_goal(number: int) -> Goal | None:
     except (TypeError, ValueError):
         return None
     return all_goals()[n - 1] if 1 <= n <= 17 else None
+
+
+def goal_stylesheet(goals: tuple[Goal, ...] | None = None) -> bytes:
+    """CSS colouring each goal's badges, tiles and heading (`class="sdg-badge sdg-16"`): classes
+    rather than style attributes, which the site's Content-Security-Policy refuses."""
+    lines = ["/* The goals' colours from data/sdgs.yaml, written by the build */"]
+    lines += [
+        f".sdg-{g.number} {{ --sdg: {g.colour}; --sdg-text: {g.text_colour}; }}"
+        for g in (goals if goals is not None else all_goals())
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")

@@ -10,11 +10,13 @@ logger = logging.getLogger(__name__)
 
 
 def check_plugins(settings: dict) -> list[str]:
-    """Names in PLUGINS that Pelican cannot load (it would only log them and carry on)."""
-    from pelican.plugins._utils import load_plugins
+    """Names in PLUGINS that Pelican cannot load or register (it would only log them and carry
+    on). Pelican's public class does the loading: its settings then list the plugins it kept."""
+    from pelican import Pelican
 
-    loaded = {getattr(p, "__name__", str(p)) for p in load_plugins(settings)}
-    return [name for name in settings.get("PLUGINS") or [] if name not in loaded]
+    wanted = list(settings.get("PLUGINS") or [])
+    loaded = set(Pelican({**settings, "PLUGINS": wanted}).settings["PLUGINS"])
+    return [name for name in wanted if name not in loaded]
 
 
 def build_site(

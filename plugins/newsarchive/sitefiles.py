@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from .text import xml_chars
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def render_sitemap(urls: list[str]) -> bytes:
     """A sitemap (sitemaps.org 0.9) of the given absolute URLs, in the given order."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
-    lines += [f"  <url><loc>{escape(url)}</loc></url>" for url in urls]
+    lines += [f"  <url><loc>{escape(xml_chars(url))}</loc></url>" for url in urls]
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 

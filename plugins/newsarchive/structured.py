@@ -9,6 +9,10 @@ from markupsafe import Markup
 
 from .release import Release
 
+# Organizations and countries named in a release's JSON-LD: the main parties, not thousands
+# (the page lists them all).
+MAX_NAMED = 100
+
 # Inside <script>, the HTML parser ends the block at "</script" and treats "<!--" specially;
 # JSON allows these characters as escapes, so no field can break out of the block.
 _SCRIPT_SAFE = str.maketrans(
@@ -79,9 +83,11 @@ def news_article(
             for g in record.sdgs
         ]
     if record.partners:
-        data["mentions"] = [_named_org(o, page_urls["partner"]) for o in record.partners]
+        data["mentions"] = [
+            _named_org(o, page_urls["partner"]) for o in record.partners[:MAX_NAMED]
+        ]
     if record.funders:
-        data["funder"] = [_named_org(o, page_urls["partner"]) for o in record.funders]
+        data["funder"] = [_named_org(o, page_urls["partner"]) for o in record.funders[:MAX_NAMED]]
     if record.countries:
         data["contentLocation"] = [
             {
@@ -90,7 +96,7 @@ def news_article(
                 "identifier": c.code,
                 "url": page_urls["country"](c.slug),
             }
-            for c in record.countries
+            for c in record.countries[:MAX_NAMED]
         ]
     return data
 

@@ -116,11 +116,14 @@ def score_folder(folder: Path, registry: Registry) -> Score:
                 c[1] + len(got - want),
                 c[2] + len(want - got),
             )
+            orgs_ok = True
             for key in ("partners", "funders"):
                 tp, fp, fn = match_orgs(meta.get(key) or [], exp[key])
                 acc = score.counts[key]
                 acc[0], acc[1], acc[2] = acc[0] + tp, acc[1] + fp, acc[2] + fn
-            if not (score.dates[-1] and score.sdgs[-1] and got == want):
+                orgs_ok = orgs_ok and fp == fn == 0
+            title_ok = exp["title"] is None or score.titles[-1]
+            if not (title_ok and score.dates[-1] and score.sdgs[-1] and got == want and orgs_ok):
                 score.problems.append(f"{name}: {meta['title']!r} {_fields(meta)} vs {exp}")
         score.problems += [f"{name}: extra release {d.title!r}" for d in drafts]
     return score

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from newsarchive.importer.about import countries_about
+from newsarchive.importer.acronyms import acronym_definitions
 from newsarchive.importer.build import document_lines, import_source
 from newsarchive.importer.contacts import clean_debris, parse_contacts
 from newsarchive.importer.decode import Document, text_lines
 from newsarchive.importer.extract import provisional_title, sdg_numbers, split_sections, summarize
 from newsarchive.importer.geo import place_country
 from newsarchive.importer.lines import drop_country_lists, drop_menus, unwrap
-from newsarchive.importer.orgs import acronym_definitions, find_parties
+from newsarchive.importer.roles import find_parties
 from newsarchive.importer.split import split_releases
 from tests.importer.conftest import FIXTURES
 
@@ -109,13 +110,13 @@ def test_partners_and_funders(registry):
         "The work was funded by Japan and the Swiss Agency for Development and Cooperation (SDC). "
         "IOM will work with the Ministry of Interior of Ruritania."
     )
-    partners, funders, _ = find_parties(text, registry)
+    partners, funders, *_ = find_parties(text, registry)
     assert [p.label for p in partners] == ["FIA", "Ministry of Interior of Ruritania"]
     assert [f.label for f in funders] == ["Government of Japan", "SDC"]
 
 
 def test_partner_subject_and_publisher_excluded(registry):
-    partners, funders, _ = find_parties(
+    partners, funders, *_ = find_parties(
         "The Polaris Project and IOM have signed an agreement.", registry
     )
     assert [p.label for p in partners] == ["Polaris Project"] and funders == []

@@ -9,12 +9,8 @@ from newsarchive.importer.dates import date_of_line, find_dateline, is_labelled_
 from newsarchive.importer.extract import split_sections
 from newsarchive.importer.geo import place_countries
 from newsarchive.importer.lines import is_byline, is_headline_candidate
-from newsarchive.importer.orgs import (
-    compound_countries,
-    find_parties,
-    merge_name_parts,
-    object_items,
-)
+from newsarchive.importer.orgs import compound_countries, merge_name_parts, object_items
+from newsarchive.importer.roles import find_parties
 from newsarchive.importer.split import split_releases
 
 
@@ -145,7 +141,7 @@ def test_and_inside_a_ministry_name():
 
 
 def test_country_named_body_is_a_funder(registry):
-    _, funders, _ = find_parties(
+    _, funders, *_ = find_parties(
         "The course was carried out with funding from Global Affairs Canada.", registry
     )
     assert labels(funders) == ["Global Affairs Canada"]
@@ -155,13 +151,13 @@ def test_supported_people_are_not_funders(registry):
     text = (
         "Many survivors supported by the Women’s Union returned. The project is supported by Japan."
     )
-    partners, funders, _ = find_parties(text, registry)
+    partners, funders, *_ = find_parties(text, registry)
     assert labels(funders) == ["Government of Japan"] and partners == []
 
 
 def test_money_after_partner_verb_is_not_a_partnership(registry):
     text = "The trainings were conducted with support from the FIA and the European Union."
-    partners, funders, _ = find_parties(text, registry)
+    partners, funders, *_ = find_parties(text, registry)
     assert partners == [] and labels(funders) == ["FIA", "EU"]
 
 

@@ -208,8 +208,10 @@ def large_site(tmp_path_factory) -> ServedSite:
 
 @pytest.fixture(scope="session")
 def tab(browser):
-    """One browser tab shared by the browser tests (each test navigates first)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """One browser tab shared by the browser tests (each test navigates first); axe-core is
+    injected as an inline script, which the pages' own CSP would refuse (tests/security opens
+    every page under it)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

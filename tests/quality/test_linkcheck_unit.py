@@ -1,4 +1,4 @@
-"""Unit tests of newsarchive.linkcheck on tiny output folders written from strings."""
+"""Unit tests of tests/linkcheck.py on tiny output folders written from strings."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.linkcheck import ANCHOR, EXTERNAL_ASSET, MISSING, check_site, css_urls
+from tests.linkcheck import ANCHOR, EXTERNAL_ASSET, MISSING, check_site, css_urls
 
 SITE = "https://archive.example.org"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.linkcheck import ANCHOR, EXTERNAL_ASSET, MISSING, LinkReport, check_site
+from tests.linkcheck import ANCHOR, EXTERNAL_ASSET, MISSING, LinkReport, check_site
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..markup import converter
 from ..registry import Problem, load_registry
+from ..sanitize import refused_file
 from .duplicates import check_duplicates
 from .files import check_page, check_release, display, read_text
 from .registry import check_registry
@@ -78,6 +80,28 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
     return sorted(found), missing
 
 
+def find_refused(paths: Sequence[str | Path]) -> list[Problem]:
+    """An error for each file under `paths` that the build refuses to publish (HTML, SVG,
+    scripts: a browser would run them as pages of the site)."""
+    problems = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file():
+            candidates = [path]
+        elif path.is_dir():
+            candidates = []
+            for dirpath, dirnames, filenames in os.walk(path):
+                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                candidates += [Path(dirpath) / n for n in filenames if not n.startswith(".")]
+        else:
+            continue
+        for candidate in candidates:
+            reason = refused_file(candidate.name)
+            if reason:
+                problems.append(Problem(display(candidate), 1, "error", reason))
+    return problems
+
+
 def is_page(path: Path) -> bool:
     """Static pages live under a `pages` folder; every other Markdown file is a release."""
     return "pages" in path.parent.parts and "releases" not in path.parent.parts
@@ -109,6 +133,7 @@ def run_checks(
             )
         )
     default_root = reg_path.absolute().parent / "releases"
+    md = converter()  # one Markdown converter for every body
     releases = []
     for path in files:
         shown = display(path)
@@ -117,12 +142,13 @@ def run_checks(
         if text is None:
             continue
         if is_page(path):
-            problems += check_page(text, shown)
+            problems += check_page(text, shown, md)
             continue
-        release, found = check_release(text, path, shown, registry, default_root)
+        release, found = check_release(text, path, shown, registry, default_root, md)
         problems += found
         if release is not None:
             releases.append((path, release))
     problems += check_duplicates(releases)
+    problems += find_refused(paths)
     problems.sort(key=lambda p: (p.path, p.line, LEVELS.index(p.level), p.message))
     return Report(len(files) + (1 if reg_path.is_file() else 0), problems)

@@ -9,6 +9,14 @@ from ..registry import Problem
 from ..release import Release
 from ..text import match_key
 
+LEAD_WORDS = 30
+
+
+def lead_key(body: str) -> str:
+    """The opening words of a release's text, to tell the same release under a new title."""
+    words = match_key(body).split()
+    return " ".join(words[:LEAD_WORDS]) if len(words) >= 8 else ""
+
 
 def release_url(path: Path, release: Release) -> str:
     """The URL a release publishes to (RELEASE_URL: releases/{folder}/{slug}/)."""
@@ -16,11 +24,13 @@ def release_url(path: Path, release: Release) -> str:
 
 
 def check_duplicates(releases: Sequence[tuple[Path, Release]]) -> list[Problem]:
-    """Problems on each later file of a pair: same title and date, same source and title, or
-    same URL. Releases are compared in path order, one dictionary lookup each."""
+    """Problems on each later file of a pair: same title and date, same source and title, same
+    source and opening text (a release imported again after an editor retitled it), or same
+    URL. Releases are compared in path order, one dictionary lookup each."""
     problems: list[Problem] = []
     by_title_date: dict[tuple, Release] = {}
     by_source_title: dict[tuple, Release] = {}
+    by_source_lead: dict[tuple, Release] = {}
     by_url: dict[str, Release] = {}
     for path, release in sorted(releases, key=lambda item: item[1].path):
         title = match_key(release.title)
@@ -33,6 +43,11 @@ def check_duplicates(releases: Sequence[tuple[Path, Release]]) -> list[Problem]:
             first = by_source_title.setdefault((release.source, title), release)
             if first is not release:
                 firsts.setdefault(first.path, []).append("source and title")
+        lead = lead_key(release.body) if release.source else ""
+        if lead:
+            first = by_source_lead.setdefault((release.source, lead), release)
+            if first is not release and first.path not in firsts:
+                firsts.setdefault(first.path, []).append("source and text")
         for other, reasons in firsts.items():
             what = "source, title and date" if len(reasons) == 2 else reasons[0]
             problems.append(

@@ -2,16 +2,42 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
+from markdown import Markdown
 
+from ..markup import check_body
 from ..registry import Problem, Registry
-from ..release import Release, parse_release, split_front_matter
-from ..text import slugify
+from ..release import Release, _field_lines, parse_release, split_front_matter
+from ..text import SLUG, slugify
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A page's own fields; Pelican would also take `url`, `save_as`, `template`... from front matter,
+# which could publish a page over another file or under an address that breaks a link to it.
+PAGE_FIELDS = ("title", "slug", "summary", "status")
+
+
+def page_metadata(meta: dict, fm_text: str, shown: str) -> tuple[dict, list[Problem]]:
+    """The fields a page may set (others dropped with a warning; a bad slug is an error)."""
+    kept: dict = {}
+    problems: list[Problem] = []
+    lines = None
+    for key, value in meta.items():
+        name = str(key).lower()
+        if name in PAGE_FIELDS and (name != "slug" or SLUG.fullmatch(str(value))):
+            kept[name] = value
+            continue
+        lines = lines if lines is not None else _field_lines(fm_text)
+        if name == "slug":
+            message = (
+                f"slug {value!r} is not a URL slug (lowercase letters, digits, hyphens): "
+                f"write e.g. slug: {slugify(str(value))}"
+            )
+            problems.append(Problem(shown, lines.get(str(key), 1), "error", message))
+        else:
+            message = f"unknown field {key!r}; it is ignored (pages have {', '.join(PAGE_FIELDS)})"
+            problems.append(Problem(shown, lines.get(str(key), 1), "warning", message))
+    return kept, problems
 
 
 def display(path: Path) -> str:
@@ -34,8 +60,8 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(shown, line, "error", message)]
 
 
-def check_page(text: str, shown: str) -> list[Problem]:
-    """A static page needs front matter that parses, with a title."""
+def check_page(text: str, shown: str, md: Markdown | None = None) -> list[Problem]:
+    """A static page needs front matter that parses, with a title; its body is sanitised."""
     parts = split_front_matter(text)
     if parts is None:
         message = "no front matter: start the file with '---', the YAML fields, '---'"
@@ -47,15 +73,24 @@ def check_page(text: str, shown: str) -> list[Problem]:
         what = getattr(exc, "problem", None) or "cannot be parsed"
         message = f"front matter is not valid YAML: {what}"
         return [Problem(shown, mark.line + 2 if mark else 1, "error", message)]
+    problems = check_body(parts[1], shown, parts[2], md)
+    if isinstance(meta, dict):
+        problems = page_metadata(meta, parts[0], shown)[1] + problems
     if not isinstance(meta, dict) or not str(meta.get("title") or "").strip():
-        return [Problem(shown, 1, "error", "missing 'title': add the page's title")]
-    return []
+        problems.insert(0, Problem(shown, 1, "error", "missing 'title': add the page's title"))
+    return problems
 
 
 def check_release(
-    text: str, path: Path, shown: str, registry: Registry, default_root: Path
+    text: str,
+    path: Path,
+    shown: str,
+    registry: Registry,
+    default_root: Path,
+    md: Markdown | None = None,
 ) -> tuple[Release | None, list[Problem]]:
-    """parse_release's problems, then the file's folder and name, then what needs review."""
+    """parse_release's problems, then the file's folder and name, then what needs review, then
+    what the sanitiser would remove from the body."""
     release, problems = parse_release(text, shown, registry)
     if release is None:
         return None, problems
@@ -66,6 +101,7 @@ def check_release(
         problems += _check_folder(release, path, shown, default_root)
     problems += _check_name(path, shown)
     problems += _check_review(release, shown, date_failed, status_failed)
+    problems += check_body(release.body, shown, release.body_line, md)
     return release, problems
 
 

@@ -38,7 +38,7 @@ SOURCE_OF_FIGURES = re.compile(
     r"reported by|cited by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
-NAME_AFTER = re.compile(r"^((?:\s+(?:of|for|and|&|on)?\s*[A-Z][\w'’.&-]*){1,6})")
+NAME_AFTER = re.compile(r"^((?:[ \t]+(?:(?:of|for|and|&|on)[ \t]+)?[A-Z][\w'’&-]*){1,6})")
 # Head words that end a body's or a site's name after a country's ("Kosovo Police",
 # "Ghana Immigration Service", "PBN News Germany" is caught by the word before).
 BODY_HEADS = re.compile(
@@ -82,10 +82,11 @@ def in_organization_name(text: str, m: Mention, title_case: bool = False) -> boo
         token = word.group(1).strip(".")
         if token.isupper() if title_case else token not in FREE_BEFORE:
             return True
-    return bool(OWNED.match(after))
+    return bool(OWNED.match(after) or re.match(r"['’]s\s+[A-Z]", after))
 
 
 DONOR_PEOPLE = re.compile(r"the \S+ people\b")  # "support of the American people through USAID"
+CURRENCY = re.compile(r"\s*(?:\$|dollars?\b|cents?\b)", re.I)
 QUOTED = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?")
 
 
@@ -106,6 +107,8 @@ def countries_about(text: str, excluded: list[tuple[int, int]], title_end: int =
             continue
         if SOURCE_OF_FIGURES.search(text[max(0, m.start - 80) : m.start]):
             continue
+        if CURRENCY.match(text, m.end):
+            continue  # "1,000 US dollars"
         if m.code not in found:
             found.append(m.code)
     return found

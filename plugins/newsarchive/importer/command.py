@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..checks.duplicates import lead_key
 from ..registry import Registry, load_registry
 from ..release import dump_release
 from ..text import match_key
-from .build import Draft, import_source
-from .decode import SourceError
+from .document import SourceError
 from .store import (
     Existing,
     append_organizations,
+    backup_path,
     find_existing,
     free_path,
     may_update_registry,
@@ -24,10 +27,19 @@ from .store import (
     write_atomic,
 )
 
+if TYPE_CHECKING:
+    from .build import Draft
+
 log = logging.getLogger(__name__)
 PROG = "archive import"
 DEFAULT_OUTPUT = "content/releases"
 DEFAULT_REGISTRY = "content/partners.yaml"
+# What `archive import` needs beyond the site's own dependencies: pip's extra "import".
+IMPORT_EXTRA = {"bs4": "beautifulsoup4", "lxml": "lxml", "dateparser": "dateparser"}
+MISSING_EXTRA = (
+    "the importer needs {package}, which is not installed; install the importer's "
+    "dependencies with: pip install -e '.[import]'"
+)
 
 
 @dataclass
@@ -38,6 +50,7 @@ class Row:
     file: str
     draft: Draft
     notes: list[str] = field(default_factory=list)
+    backup: str = ""
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -77,24 +90,30 @@ def adopt_new_orgs(drafts: list[Draft], registry: Registry) -> tuple[Registry, l
 
 
 def place(draft: Draft, output: Path, existing: list[Existing], args, taken: set) -> Row:
-    """Write (or not) one draft and say what happened."""
+    """Write (or not) one draft and say what happened; a file replaced with --force is kept
+    beside it as name.md.bak."""
     date = draft.meta.get("date") or ""
-    match = find_existing(existing, draft.meta["source"], draft.title, date)
+    lead = lead_key(draft.body)
+    match = find_existing(existing, draft.meta["source"], draft.title, date, lead)
     if match and not args.force:
         return Row("already imported", str(match.path), draft)
     target = match.path if match else free_path(output / draft.relative_path(), taken)
     taken.add(target)
     text = dump_release(draft.meta, draft.body)
+    backup = ""
     if args.dry_run:
         status = "would write"
+    elif match and target.exists() and target.read_text(encoding="utf-8") == text:
+        status = "unchanged"
     else:
-        if match and target.exists() and target.read_text(encoding="utf-8") == text:
-            status = "unchanged"
-        else:
-            write_atomic(target, text)
-            status = "replaced" if match else "written"
-    existing.append(Existing(target, draft.meta["source"], match_key(draft.title), date))
-    return Row(status, str(target), draft)
+        if match and target.exists():
+            kept = backup_path(target)
+            write_atomic(kept, target.read_text(encoding="utf-8"))
+            backup = str(kept)
+        write_atomic(target, text)
+        status = "replaced" if match else "written"
+    existing.append(Existing(target, draft.meta["source"], match_key(draft.title), date, lead))
+    return Row(status, str(target), draft, backup=backup)
 
 
 def found_text(meta: dict) -> str:
@@ -141,8 +160,27 @@ def format_table(rows: list[Row]) -> str:
     )
 
 
+def load_importer():
+    """The importer's entry point, or None with one line on stderr when a dependency of the
+    "import" extra is missing (the site's build and check never need them)."""
+    try:
+        for module in IMPORT_EXTRA:
+            importlib.import_module(module)
+        from .build import import_source
+    except ModuleNotFoundError as exc:
+        missing = (exc.name or "").split(".")[0]
+        if missing not in IMPORT_EXTRA:
+            raise
+        print(f"{PROG}: {MISSING_EXTRA.format(package=IMPORT_EXTRA[missing])}", file=sys.stderr)
+        return None
+    return import_source
+
+
 def handler(args: argparse.Namespace) -> int:
     """Run the import; exit status 1 when any file could not be imported."""
+    import_source = load_importer()
+    if import_source is None:
+        return 2
     output = Path(args.output)
     registry_path = Path(args.registry)
     registry = load_registry(registry_path)
@@ -184,6 +222,9 @@ def handler(args: argparse.Namespace) -> int:
             failed += 1
     if rows:
         print(format_table(rows))
+    for row in rows:
+        if row.backup:
+            print(f"{row.file}: replaced; the previous version is kept as {row.backup}")
     if added_all:
         where = (
             str(registry_path)

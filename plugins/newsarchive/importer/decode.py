@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from .document import Document, SourceError, clean_line
+from .html import html_document
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_TEXT_CHARS = 2 * 1024 * 1024
@@ -21,23 +22,7 @@ _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+
 _HTML_START = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-
-
-class SourceError(Exception):
-    """A source that cannot be imported; the message says what is wrong and how to fix it."""
-
-
-@dataclass
-class Document:
-    """A raw source as lines of text, with what the page says about itself."""
-
-    lines: list[str]
-    is_html: bool = False
-    page_dates: list[str] = field(default_factory=list)
-    page_title: str = ""
-    warnings: list[str] = field(default_factory=list)
+__all__ = ["Document", "SourceError", "load_document"]
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
@@ -134,12 +119,6 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     return text, [f"not UTF-8 (line {line}): read as Windows-1252; check accented letters"]
 
 
-def clean_line(line: str) -> str:
-    """One line with invisible characters removed and runs of spaces made one."""
-    line = unicodedata.normalize("NFC", _INVISIBLE.sub("", line))
-    return _SPACES.sub(" ", line).strip()
-
-
 def text_lines(text: str) -> list[str]:
     """Lines of a plain-text source, cleaned, blank lines kept as ''."""
     return [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -165,8 +144,6 @@ def load_document(path: Path) -> Document:
         )
     text, warnings = decode_bytes(data)
     if is_html(path, text):
-        from .html import html_document
-
         doc = html_document(text)
     else:
         doc = Document(text_lines(text))

@@ -13,17 +13,27 @@ from .lines import (
     CONTACT_HEADER,
     END_MARK,
     FOOTER,
+    ITEM_END,
     drop_country_lists,
     is_boilerplate,
+    is_byline,
     is_caption,
+    is_chrome,
     is_prose,
+    is_tag_list,
     is_title_like,
     words,
 )
 from .orgs import sentences
 
 SDG_LINE = re.compile(r"^(?:[-•]\s*)?(?:SDG|Goal)\s*#?\s*(\d{1,2})\b", re.I)
-SDG_INLINE = re.compile(r"\bSDGs?\s*#?\s*(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2}\b)*)")
+SDG_INLINE = re.compile(r"\bSDGs?\s*#?\s*(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2}\b)*)(?!\.?\d)")
+# A target counts for its goal: "SDG Target 8.7", "target 10.7", "targets 5.2 and 16.2".
+SDG_TARGET = re.compile(
+    r"\b(?:SDG\s+)?[Tt]argets?\s+((?:\d{1,2}\.(?:\d{1,2}|[a-c])\b(?:\s*(?:,|and|&)\s*)?)+)"
+    r"(?!\s*(?:%|per ?cent))"
+)
+MARKUP_PREFIX = re.compile(r"^(?:#{1,6} |- |> )?")
 SUMMARY_CHARS = 280
 TITLE_WORDS = 14
 
@@ -39,8 +49,9 @@ class Sections:
 
 
 def sdg_numbers(line: str) -> list[int]:
-    """SDG numbers a line states ("SDG 16 - Peace...", "SDGs 5 and 16")."""
+    """SDG numbers a line states ("SDG 16 - Peace...", "SDGs 5 and 16", "target 8.7")."""
     found = [int(n) for m in SDG_INLINE.finditer(line) for n in re.findall(r"\d+", m[1])]
+    found += [int(t) for m in SDG_TARGET.finditer(line) for t in re.findall(r"(\d+)\.", m[1])]
     m = SDG_LINE.match(line)
     if m:
         found.insert(0, int(m[1]))
@@ -54,35 +65,40 @@ def goal_by_title(line: str) -> int | None:
 
 
 def split_sections(lines: list[str]) -> Sections:
-    """Sort a release's lines into body, contacts, SDGs and date lines; drop chrome and captions."""
+    """Sort a release's lines into body, contacts, SDGs and date lines; drop chrome, captions,
+    bylines and share bars (a share bar above the text does not end the release)."""
     out = Sections()
     mode = "body"
+    started = False  # a paragraph of running text has been read
     for line in lines:
         if not line:
             if mode == "body":
                 out.body.append("")
             continue
-        numbers = sdg_numbers(line)
-        out.sdgs += numbers
+        out.sdgs += sdg_numbers(line)
         if SDG_LINE.match(line):
             continue
         if mode == "sdgs" and goal_by_title(line):
             out.sdgs.append(goal_by_title(line))
             continue
-        if FOOTER.match(line) or END_MARK.match(line):
-            mode = "sdgs" if re.search(r"\bsdgs?\b|development goals?", line, re.I) else "footer"
+        if mode == "body" and (is_labelled_date_line(line) or (is_date_line(line) and not started)):
+            out.dates.append(line)
+            continue
+        if FOOTER.match(line) or END_MARK.match(line) or ITEM_END.match(line):
+            if re.search(r"\bsdgs?\b|development goals?", line, re.I):
+                mode = "sdgs"
+            elif started or mode != "body":
+                mode = "footer"
             continue
         if CONTACT_HEADER.match(line):
             mode = "contact"
         if mode == "contact":
             out.contacts.append(line)
-        elif mode == "body" and not (is_caption(line) or is_boilerplate(line)):
-            if is_labelled_date_line(line) or (
-                is_date_line(line) and not any(map(is_prose, out.body))
-            ):
-                out.dates.append(line)
-            else:
-                out.body.append(line)
+        elif mode == "body" and not (is_caption(line) or is_boilerplate(line) or is_chrome(line)):
+            if not started and (is_byline(line) or is_tag_list(line)):
+                continue
+            out.body.append(line)
+            started = started or is_prose(line)
     out.body = drop_country_lists(out.body)
     out.sdgs = sorted(set(out.sdgs))
     return out
@@ -126,11 +142,14 @@ def _subheading(line: str, index: int) -> bool:
     )
 
 
-def to_markdown(lines: list[str]) -> str:
-    """Body lines as Markdown: paragraphs, lists, quotes and subheadings kept."""
+def to_markdown(lines: list[str], title: str = "") -> str:
+    """Body lines as Markdown: paragraphs, lists, quotes and subheadings kept, a repeat of the
+    headline dropped, and every character that Markdown would read as markup escaped."""
     blocks: list[str] = []
     previous = ""
-    for index, line in enumerate(line for line in lines if line):
+    repeat = match_key(title)
+    kept = [line for line in lines if line and not (repeat and match_key(line) == repeat)]
+    for index, line in enumerate(kept):
         if line.startswith("# "):
             line = "#" + line
         elif BULLET.match(line) and not line.startswith("- "):
@@ -138,6 +157,17 @@ def to_markdown(lines: list[str]) -> str:
         elif not line.startswith(("## ", "- ", "> ")) and _subheading(line, index):
             line = "## " + line.strip("'\"‘’“”")
         same_list = line[:2] in ("- ", "> ") and previous[:2] == line[:2]
-        blocks.append(("\n" if same_list else "\n\n") + line if blocks else line)
+        prefix = MARKUP_PREFIX.match(line)
+        text = line[: prefix.end()] + escape_text(line[prefix.end() :]) if prefix else line
+        blocks.append(("\n" if same_list else "\n\n") + text if blocks else text)
         previous = line
     return "".join(blocks).strip() + "\n"
+
+
+def escape_text(text: str) -> str:
+    """Text that Markdown shows as written: "<script>" and "&lt;" stay visible characters,
+    "[x](javascript:...)" never becomes a link, a backslash stays a backslash."""
+    text = text.replace("\\", "\\\\")
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
+    text = text.replace("<", "&lt;")
+    return re.sub(r"([\[\]`])", r"\\\1", text)

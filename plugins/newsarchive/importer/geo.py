@@ -56,9 +56,9 @@ def _data_lines(name: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def cities() -> dict[str, tuple[str, bool]]:
     """City names (match keys) to (country code of the most populous city of that name,
-    whether it is that city's own name rather than an alternate one)."""
+    whether it is the own name of a large city, which running text may name)."""
     rows = csv.reader(_data_lines("cities.tsv")[1:], delimiter="\t")
-    return {match_key(name): (code, kind == "city") for name, code, kind in rows}
+    return {match_key(name): (code, kind == "c") for name, code, kind in rows}
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,7 +92,7 @@ def _regions() -> frozenset[str]:
 
 def city_country(name: str, own_name: bool = False) -> str | None:
     """Alpha-2 code of the most populous city of this name in the gazetteer, else None;
-    own_name: only a city's own name, not an alternate one ("Edo" is not Tokyo in a text)."""
+    own_name: only a large city's own name ("Edo" is not Tokyo, "March" is a month)."""
     found = cities().get(match_key(name))
     return found[0] if found and (found[1] or not own_name) else None
 
@@ -182,6 +182,11 @@ def _nationality(text: str, token: re.Match) -> Mention | None:
     return None
 
 
+NOT_PLACES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday central union independence "
+    "liberty mobile home victory progress unity hope".split()
+)
 PLACE_AFTER = re.compile(
     r"\b(?:in|at|from|to)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 )
@@ -192,13 +197,18 @@ def city_countries(text: str) -> list[str]:
     """Countries of the cities a headline or lead names as where things happen ("trained in
     Quetzaltenango", "from Benin City")."""
     found: list[str] = []
+    named = [(c.start, c.end) for c in country_mentions(text)]
     for m in PLACE_AFTER.finditer(text):
+        if any(a <= m.start(1) < b for a, b in named):
+            continue  # "Trinidad" of "Trinidad and Tobago" is not the Bolivian city
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
             phrase = " ".join(words[:n]).strip(".,")
             if n < len(words) and AREA.match(" " + words[n]):
                 continue  # "Edo State" is not the city of Edo
-            code = None if country_code(phrase) else city_country(phrase, own_name=True)
+            if match_key(phrase) in NOT_PLACES or country_code(phrase):
+                continue
+            code = city_country(phrase, own_name=True)
             if code:
                 found.append(code)
                 break

@@ -6,7 +6,7 @@ import re
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
 
-from .decode import Document, clean_line
+from .document import Document, clean_line
 
 ALWAYS_DROP = (
     "script",
@@ -77,12 +77,60 @@ def page_dates(soup: BeautifulSoup) -> list[str]:
     return found
 
 
+TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
+BRAND = re.compile(r"logo|site-?name|site-?title|brand|masthead|source-logo", re.I)
+
+
+def _meta(soup: BeautifulSoup, *keys: str) -> list[str]:
+    found = []
+    for meta in soup.find_all("meta"):
+        key = (meta.get("property") or meta.get("name") or "").lower()
+        if key in keys and meta.get("content"):
+            found.append(clean_line(str(meta["content"])))
+    return found
+
+
 def page_title(soup: BeautifulSoup) -> str:
     """og:title or <title>, as the page states it."""
-    meta = soup.find("meta", attrs={"property": "og:title"})
-    if meta and meta.get("content"):
-        return clean_line(str(meta["content"]))
+    found = _meta(soup, "og:title")
+    if found:
+        return found[0]
     return clean_line(soup.title.get_text(" ")) if soup.title else ""
+
+
+def title_parts(title: str) -> tuple[str, str]:
+    """(headline, site name) of a <title> such as "Headline | Site" ("", "" when empty)."""
+    parts = TITLE_SEPARATOR.split(title)
+    if len(parts) >= 2 and len(parts[-1].split()) <= 10:
+        return " - ".join(parts[:-1]).strip(), parts[-1].strip()
+    return title.strip(), ""
+
+
+def title_hints(soup: BeautifulSoup) -> list[str]:
+    """The titles a page gives itself: og:title, <title> without the site's name, <h1>."""
+    found = _meta(soup, "og:title", "twitter:title")
+    if soup.title:
+        whole = clean_line(soup.title.get_text(" "))
+        found += [whole, title_parts(whole)[0]]
+    found += [_inline(h) for h in soup.find_all("h1")]
+    return list(dict.fromkeys(t for t in found if t))
+
+
+def site_names(soup: BeautifulSoup) -> list[str]:
+    """Who runs the site, as the page says: og:site_name, the end of <title>, the masthead's
+    logo text, the copyright line."""
+    found = _meta(soup, "og:site_name", "application-name", "article:publisher", "dc.publisher")
+    if soup.title:
+        found.append(title_parts(clean_line(soup.title.get_text(" ")))[1])
+    for tag in soup.find_all(attrs={"class": BRAND}) + soup.find_all(attrs={"id": BRAND}):
+        text = _inline(tag)
+        if text and len(text.split()) <= 12:
+            found.append(text)
+    for text in soup.find_all(string=re.compile("©")):
+        line = clean_line(str(text))
+        if len(line.split()) <= 20:
+            found.append(line)
+    return list(dict.fromkeys(t for t in found if t))
 
 
 def _inside_content(tag: Tag) -> bool:
@@ -168,10 +216,19 @@ def html_document(text: str) -> Document:
     soup = BeautifulSoup(text, "lxml")
     dates = page_dates(soup)
     title = page_title(soup)
+    titles = title_hints(soup)
+    sites = site_names(soup)
     drop_chrome(soup)
     root = soup.body or soup
     out: list[str] = []
     buf: list[str] = []
     walk(root, out, buf)
     _flush(buf, out)
-    return Document(squeeze_blank(out), is_html=True, page_dates=dates, page_title=title)
+    return Document(
+        squeeze_blank(out),
+        is_html=True,
+        page_dates=dates,
+        page_title=title,
+        titles=titles,
+        site_names=sites,
+    )

@@ -64,11 +64,90 @@ BYLINE = re.compile(
     r"^(?:[Bb]y\s+[A-Z][a-z]|(?i:posted|published|written)\s+(?i:by|on)\b|(?i:source|author)\s*:)"
 )
 BULLET = re.compile(r"^(?:[-*•·–▪◦]|\d{1,2}[.)])\s+")
+NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
+MENU_SPLIT = re.compile(r"\s*(?:[·|»›•>]|\s/\s|\s-\s)\s*")
+BREADCRUMB = re.compile(r"^(?:Home|Start|Accueil|Inicio|Main)\s*(?:[·|»›>/:]|\s-\s)", re.I)
+TAXONOMY = re.compile(
+    r"^\|?\s*(?:topics?|tags?|tagged|categor(?:y|ies)|filed under|related (?:topics?|"
+    r"countr(?:y|ies)|themes?|content|organi[sz]ations?)|content type|type|keywords?|themes?|"
+    r"subjects?|regions?|countries|sectors?)\s*:|^(?:tagged|posted in|filed under)\s",
+    re.I,
+)
+SHARE = re.compile(
+    r"^(?:share(?: this| on| via| the| article| page)?\b.*|(?:facebook|twitter|x|linkedin|whatsapp|"
+    r"telegram|email|e-mail|print|copy link|youtube|instagram)(?:\s*[·|,]?\s*(?:share on\s+)?"
+    r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|print|copy link|youtube|"
+    r"instagram))+)$",
+    re.I,
+)
+SOURCE_LINE = re.compile(
+    r"^(?:source|sources|issued by|published by|distributed by|credit)\s*:\s*(?P<name>.+)$", re.I
+)
+# A wire's distribution credit and sign-off ("Distributed by APO on behalf of ...", "(Lusa)",
+# "JSD // PJA"), after which nothing belongs to the release.
+WIRE_CREDIT = (
+    r"distributed by .{0,80}? on behalf of\b|"
+    r"\(?(?:lusa|apo|afp|reuters|ap|xinhua|ips|ani|pti|efe|ana|dpa)\)?(?:/end)?$|"
+    r"[A-Z]{2,4}\s*//\s*[A-Z]{2,4}$"
+)
+# Lines after which nothing belongs to the release: a wire's credit, a listing's "Read more",
+# comment forms, post navigation, related links, a digest's subscription footer, "About UNICEF".
+ITEM_END = re.compile(
+    rf"^(?:#+\s*)?(?:{WIRE_CREDIT}|read more$|read the full (?:story|article|release)\b|"
+    r"(?:leave|post) a comment\b|(?:previous|next) (?:post|article|story)\s*:|"
+    r"you are receiving this\b|media files$|related (?:news|stories|articles|posts)\b|"
+    r"more from\b|recent news from\b|about (?:the )?(?-i:[A-Z][\w.&'’-]*)(?: [\w.&'’-]+){0,4}$)",
+    re.I,
+)
+WIRE_BOILERPLATE = re.compile(
+    rf"^(?:{WIRE_CREDIT}|media files$|download logo$|source$|read more$|"
+    r"read the full (?:story|article|release)\b|(?:leave|post) a comment\b|"
+    r"your email address will not be published|(?:previous|next) (?:post|article|story)\s*:|"
+    r"you are receiving this\b|unsubscribe\.?$|for information only\b|print$|permalink\s*:)",
+    re.I,
+)
 
 
 def strip_heading(line: str) -> str:
-    """A line without a Markdown heading prefix ("# Title" -> "Title")."""
-    return re.sub(r"^#{1,6}\s+", "", line).strip()
+    """A line without a Markdown heading prefix or item number ("# Title", "2. Title")."""
+    return NUMBERED.sub("", re.sub(r"^#{1,6}\s+", "", line)).strip()
+
+
+def is_menu_line(line: str) -> bool:
+    """A navigation or breadcrumb line ("Home · News · Economy", "Home » News » Mozambique")."""
+    text = strip_heading(line)
+    if BREADCRUMB.match(text):
+        return True
+    parts = [p for p in MENU_SPLIT.split(text) if p]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+
+
+def is_tag_list(line: str) -> bool:
+    """A list of topics or sections ("Human Smuggling, Labour Migration", "News, Economy")."""
+    text = strip_heading(line).strip("| ")
+    parts = [p.strip() for p in re.split(r"\s*[,;]\s*", text) if p.strip()]
+    if not 2 <= len(parts) <= 8 or any(len(p.split()) > 3 for p in parts):
+        return False
+    return all(
+        w[:1].isupper() or w.lower() in ("and", "of", "&", "in") for p in parts for w in p.split()
+    )
+
+
+def is_taxonomy(line: str) -> bool:
+    """A labelled list of topics, tags or categories ("|Topics : Fair recruitment")."""
+    return bool(TAXONOMY.match(strip_heading(line)))
+
+
+def is_chrome(line: str) -> bool:
+    """A line of page chrome: menu, share bar, taxonomy, wire boilerplate or source credit."""
+    text = strip_heading(line)
+    return bool(
+        is_menu_line(text)
+        or is_taxonomy(text)
+        or SHARE.match(text)
+        or WIRE_BOILERPLATE.match(text)
+        or SOURCE_LINE.match(text)
+    )
 
 
 def words(line: str) -> list[str]:
@@ -127,6 +206,8 @@ def is_headline_candidate(line: str) -> bool:
     if EMAIL.search(text) or URL.search(text) or re.search(r"\d{4,}[\s.-]?\d{3,}", text):
         return False
     if is_boilerplate(text) or is_caption(text) or is_date_line(text) or is_byline(text):
+        return False
+    if is_chrome(text) or is_tag_list(text):
         return False
     return bool(FOOTER.match(text) or CONTACT_HEADER.match(text)) is False
 

@@ -25,6 +25,7 @@ from ..text import match_key
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ALTERNATES_FROM = 250_000
+LARGE_FROM = 50_000  # a city's own name is read in running text only from this size
 LATIN_NAME = re.compile(r"^[A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿĀ-ž' .\-]+$")
 # Demonyms the source lacks or gives in a rare form, and territories' demonyms that would
 # shadow their sovereign's ("French" for Réunion): overrides win, territories never do.
@@ -117,11 +118,13 @@ def write_cities(table: dict[str, tuple[str, str, int]], target: Path) -> None:
         "# Cities for reading datelines: the most populous city of each name in GeoNames'\n"
         "# cities15000 (https://www.geonames.org/, CC BY 4.0; alternate Latin-script names for\n"
         f"# cities of {ALTERNATES_FROM:,} people or more), by newsarchive.importer.make_data.\n"
-        "# kind: 'city' for a city's own name, 'alt' for another name (read in datelines only).\n"
+        f"# kind: c for the own name of a city of {LARGE_FROM:,} people or more, t for a smaller\n"
+        "# one's, a for another name (t and a are read in datelines only).\n"
         "name\tcode\tkind\n"
     )
     for name, code, population in sorted(table.values(), key=lambda r: (match_key(r[0]), r[0])):
-        out.write(f"{name}\t{code}\t{'alt' if population < 0 else 'city'}\n")
+        kind = "a" if population < 0 else "c" if population >= LARGE_FROM else "t"
+        out.write(f"{name}\t{code}\t{kind}\n")
     target.write_text(out.getvalue(), encoding="utf-8")
 
 

@@ -45,6 +45,7 @@ class Found:
     start: int
     end: int
     org: Organization
+    by_country: bool = False  # a generic name taken to be the release's country's body
 
 
 def is_generic(name: str) -> bool:
@@ -99,6 +100,12 @@ def resolve_name(registry: Registry, name: str, country: str | None = None) -> O
     return org
 
 
+def _american(name: str) -> str:
+    """A name in the registry's spelling: "Organisation" -> "Organization", "Labour" -> "Labor"
+    are tried when the name as written is not found."""
+    return re.sub(r"(?<=\w)is(ation|e[ds]?)\b", r"iz\1", name)
+
+
 def known_mentions(text: str, registry: Registry, country: str | None = None) -> list[Found]:
     """Registry organizations the text names, longest name first, in order; bare country names
     are left out, and generic names unless qualified by the organization's country (or, with
@@ -113,15 +120,16 @@ def known_mentions(text: str, registry: Registry, country: str | None = None) ->
             phrase = text[start:end]
             if not phrase[:1].isupper():
                 break
-            org = registry.resolve(phrase)
+            org = registry.resolve(phrase) or registry.resolve(_american(phrase))
             if not org or (n == 1 and len(phrase) == 1) or is_country_name(phrase):
                 continue
+            by_country = False
             if is_generic(phrase):
                 code, q_start, q_end = qualifier(text, start, end)
                 if not org.country or org.country != (code or country):
                     continue
-                start, end = q_start, q_end
-            found.append(Found(start, end, org))
+                start, end, by_country = q_start, q_end, code is None
+            found.append(Found(start, end, org, by_country))
             step = next((k for k in range(i + n, len(tokens)) if tokens[k].start() >= end), None)
             step = (step or len(tokens)) - i
             break

@@ -10,41 +10,68 @@ from pathlib import Path
 
 import yaml
 
+from ..checks.duplicates import lead_key
 from ..registry import Organization, Registry, dump_organization
 from ..release import split_front_matter
 from ..text import match_key, slugify
+from .geo import country_mentions, nationality_code
 from .orgs import OrgRef
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+UN_SYSTEM = (
+    r"UNICEF|UNHCR|UNODC|UNDP|UNFPA|UNESCO|UNAIDS|UNOPS|UNEP|UNRWA|UNITAR|UNICRI|UNOCHA|OCHA|"
+    r"OHCHR|ILO|WHO|WFP|FAO|IFAD|ITU|IMO|ICAO|UPU|UNIDO|UNCTAD|UNIS|UN Women|UN-Habitat|"
+    r"UN Habitat|UNU|UNV|ICAT|UNVTF"
+)
+INTERGOVERNMENTAL = (
+    r"European Union|European Commission|European Parliament|Council of Europe|African Union|"
+    r"OSCE|OAS|ASEAN|ECOWAS|ECCAS|SADC|IGAD|EAC|COMESA|CARICOM|SICA|MERCOSUR|League of Arab|"
+    r"Organi[sz]ation (?:of|for) [A-Z]\w*|Intergovernmental|Commonwealth Secretariat|"
+    r"INTERPOL|Interpol|"
+    r"Europol|Frontex|ICMPD|Bali Process|World Bank|Development Bank|OECD|Economic Community|"
+    r"Development Community|Community of|NATO|GLO\.?ACT|AMIF|Internal Security Fund|"
+    r"Trust Fund for Africa"
+)
 TYPE_RULES = (
-    (r"^(?:United Nations|UN)\b|^UN[A-Z]{2,}|\bUN Women\b|\bWorld Health\b|\bILO\b", "un-agency"),
     (
-        r"\b(?:European Union|African Union|Council of Europe|OSCE|ASEAN|ECOWAS|"
-        r"Organi[sz]ation (?:of|for) [A-Z]\w*|Intergovernmental|Commonwealth)\b",
-        "intergovernmental",
+        rf"^(?:United Nations|UN)\b|\b(?:{UN_SYSTEM})\b|\bWorld Health\b|\bInternational Labou?r\b|"
+        r"\bUnited Nations\b|\bUN Refugee Agency\b",
+        "un-agency",
     ),
-    (r"\b(?:Company|Corporation|Inc|Ltd|LLC|plc|Airlines?|Bank)\b", "private-sector"),
+    (rf"\b(?:{INTERGOVERNMENTAL})\b", "intergovernmental"),
     (
-        r"\b(?:Government|Ministry|Embassy|Consulate|Department|Federal|Police|Bureau|"
-        r"Directorate|Agency of|Republic|Kingdom)\b",
-        "government",
-    ),
-    (
-        r"\b(?:National|Human Rights) (?:Commission|Institute|Institution|Council|Authority)\b",
+        r"\b(?:National|Human Rights) (?:Commission|Institute|Institution|Council|Authority)\b|"
+        r"\bOmbuds",
         "national-institution",
     ),
-    (r"\b(?:Fund|Foundation|Trust|Donor)\b", "donor"),
+    (r"\b(?:Foundation|Fund|Trust|Donor)\b", "donor"),
+    (r"\b(?:Company|Corporation|Inc|Ltd|LLC|plc|Airlines?|Bank|Group plc)\b", "private-sector"),
+    (
+        r"\b(?:Government|Ministry|Ministries|Embassy|Consulate|Department|Federal|Police|Bureau|"
+        r"Directorate|Agency of|Republic|Kingdom|Gendarmerie|Coast ?Guard|Border Guard|"
+        r"Immigration Service|Service of|State Department|Agency for International Development|"
+        r"Agency for Development|Cooperation Agency|Development Cooperation|Secretariat of|"
+        r"Commissioner|Federal Office|Office for|Presidency|Prosecutor|Judiciary|Court|Council of "
+        r"Ministers|Armed Forces|Navy|Army|Municipality|County|Governorate|Province|State|"
+        r"National (?:Agency|Committee|Council|Office|Directorate|Institute)|Secretariat|"
+        r"Development Agency|Global Affairs|Home Office|Foreign Office|Development Office)\b",
+        "government",
+    ),
 )
+
+
+FILE_MODE = 0o644
 
 
 @dataclass(frozen=True)
 class Existing:
-    """A release file already in the output folder, by source, title and date."""
+    """A release file already in the output folder, by source, title, date and opening text."""
 
     path: Path
     source: str
     title_key: str
     date: str
+    lead: str = ""
 
 
 def scan_existing(folder: Path) -> list[Existing]:
@@ -63,20 +90,36 @@ def scan_existing(folder: Path) -> list[Existing]:
                     str(meta.get("source") or ""),
                     match_key(str(meta["title"])),
                     str(meta.get("date") or "")[:10],
+                    lead_key(parts[1]),
                 )
             )
     return found
 
 
-def find_existing(existing: list[Existing], source: str, title: str, date: str) -> Existing | None:
-    """The release already imported: same source and title, or same title and date."""
+def find_existing(
+    existing: list[Existing], source: str, title: str, date: str, lead: str = ""
+) -> Existing | None:
+    """The release already imported: same source and title, same title and date, or same
+    source and opening text (an editor may have retitled it)."""
     key = match_key(title)
     for item in existing:
         if item.title_key == key and (
             (source and item.source == source) or (date and item.date == date)
         ):
             return item
+    for item in existing:
+        if source and lead and item.source == source and item.lead == lead:
+            return item
     return None
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of a replaced file is kept: name.md.bak, name.md.2.bak..."""
+    candidate, n = path.with_name(path.name + ".bak"), 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}.{n}.bak")
+    return candidate
 
 
 def free_path(path: Path, taken: set[Path]) -> Path:
@@ -97,6 +140,7 @@ def write_atomic(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, FILE_MODE)  # mkstemp makes 0600; content files are read by everyone
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -104,11 +148,26 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def guess_type(name: str, funder: bool = False) -> str:
-    """The likely registry type of an organization from its name."""
+    """The likely registry type of an organization from its name (a UN agency, an
+    intergovernmental body, a government's, ...); an NGO when nothing says otherwise."""
     for pattern, org_type in TYPE_RULES:
         if re.search(pattern, name):
             return org_type
+    first = name.split()[0] if name.split() else ""
+    if nationality_code(first) and re.search(r"\b(?:Institute|Agency|Office|Council)\b", name):
+        return "government"  # "Colombian Family Welfare Institute"
     return "donor" if funder else "ngo"
+
+
+def guess_country(name: str) -> str:
+    """The country a body's name gives ("Government of Mozambique", "Yemen Red Crescent
+    Society", "Danish Ministry of ..."), else ""."""
+    found = country_mentions(name)
+    return (
+        found[0].code
+        if found
+        else next((code for word in name.split() if (code := nationality_code(word))), "")
+    )
 
 
 def new_organization(ref: OrgRef, registry: Registry, funder: bool = False) -> Organization:
@@ -119,11 +178,13 @@ def new_organization(ref: OrgRef, registry: Registry, funder: bool = False) -> O
         n += 1
         slug = f"{base}-{n}"
     name = ref.name if ref.name != ref.acronym else ref.acronym
+    org_type = guess_type(f"{name} {ref.acronym}", funder)
     return Organization(
         slug=slug,
         name=name,
-        type=guess_type(name, funder),
+        type=org_type,
         acronym=ref.acronym if ref.acronym != name else "",
+        country=guess_country(name) if org_type not in ("un-agency", "intergovernmental") else "",
         review=True,
     )
 

@@ -1,0 +1,89 @@
+"""The phrases that give an organization its part in a release: partnership ("in partnership
+with", "jointly organized by"), funding ("funded by", "grant from", "on behalf of", "X will
+fund", "the State budget"), technical help, and a sentence's subject and its verb."""
+
+from __future__ import annotations
+
+import re
+
+MONEY_WORDS = (
+    r"(?:the\s+)?(?:generous\s+|financial\s+|kind\s+|technical\s+)?(?:support|funding|financ|"
+    r"assistance|contribution|grant|donation|resources)"
+)
+JOINT_VERBS = (
+    r"organi[sz]ed|implemented|delivered|conducted|hosted|led|published|launched|released|"
+    r"produced|developed|prepared|written|authored|convened|run|managed|chaired"
+)
+PARTNER_TRIGGER = re.compile(
+    r"\b(?:in (?:close )?(?:collaboration|partnership|cooperation|coordination) with|"
+    r"(?:partner(?:ed|ing|s)?|collaborat\w+|cooperat\w+|work(?:s|ed|ing)?|team(?:ed|s)? up|"
+    r"join(?:ed|s|ing)? forces|together|jointly|(?:developed|designed|drafted|prepared|produced|"
+    r"implemented|organi[sz]ed|conducted|delivered|carried out)(?: jointly)?) with|"
+    r"(?:jointly |co-)?(?:organi[sz]ed|implemented|delivered|conducted|hosted|led) jointly by|"
+    rf"(?:jointly |co-)?(?:organi[sz]ed|implemented|convened|hosted|co-hosted)(?: jointly)? by|"
+    rf"(?:jointly |co-)(?:{JOINT_VERBS})(?: today| this week| on \w+day)? by|backed by|"
+    r"with the participation of|"
+    r"(?:memorandum of understanding|mou|agreement|statement of partnership|letter of intent|"
+    r"partnership|accord)(?:\s*\([A-Za-z]+\))? (?:with|between)|signed\b[^.;]{0,80}?\bwith)\s+"
+    rf"(?!{MONEY_WORDS})",
+    re.I,
+)
+FUNDED_WORK = (
+    r"project|programme|program|initiative|activit(?:y|ie)|campaign|training|work|event|"
+    r"workshop|conference|dialogue|course|centre|center|helpline|shelter|desk|study|research|"
+    r"meeting|service|evacuation|assistance|operation|mission|guidance|tool|plan|fund|"
+    r"drafting process"
+)
+FUNDER_TRIGGER = re.compile(
+    r"\b(?:(?:generously |jointly |co-|largely |fully |partly )?(?:funded|financed|sponsored|"
+    r"bankrolled|paid for)(?: jointly| generously| in part| mainly)? (?:by|through)|"
+    r"(?:generously|financially) supported by|"
+    rf"\b(?:{FUNDED_WORK})s? (?:is|was|are|were|has been|have been|will be) "
+    r"(?:generously |also |kindly )?supported by|"
+    r"(?:funding|financing|grants?|contributions?|donations?|financial support|support)\b"
+    r"[^.;]{0,60}?\b(?:was|were|is|are|has been|have been|being) (?:generously )?provided by|"
+    r"(?:with|through|thanks to) (?:the |a )?(?:generous |financial |kind |continued )?"
+    r"(?:support|funding|assistance|contributions?|financing|grants?|donations?) (?:from|of|by)|"
+    r"(?:funding|financing|grants?|contributions?|donations?) (?:from|by)|"
+    r"made possible (?:by|through|with|thanks to) (?:the |a )?(?:generous )?(?:financial )?"
+    r"(?:support|funding|contributions?|grants?) (?:of|from)"
+    r"(?: the \w+ people (?:through|via))?|on behalf of|"
+    r"(?:donors?|funders?|funding partners?)(?: (?:include|including|is|are|was|were|such as))?"
+    r"\s*:?)\s+",
+    re.I,
+)
+HELP_TRIGGER = re.compile(
+    r"\b(?:with|through|thanks to) (?:the )?(?:technical|expert|operational|logistical|"
+    r"logistic|practical) (?:support|assistance|help|expertise|advice) (?:of|from|by)\s+"
+)
+FUND_VERB = re.compile(
+    r"\s+(?:(?:will|has|have|had|is|are|also|today|jointly|generously|to)\s+){0,2}"
+    r"(?:fund|funds|funded|finance|finances|financed|allocated|allocate|"
+    r"allocates|contribute|contributes|contributed|donate|donates|donated|sponsor|sponsors|"
+    r"sponsored|provide funding|provides funding|provided funding)\b(?!\s+by)"
+)
+STATE_BUDGET = re.compile(
+    r"\b(?:financed|funded|paid|covered|supported)\s+(?:from|by|through|out of|under)\s+the\s+"
+    r"(?:state|national|federal|government|public)\s+budget\b",
+    re.I,
+)
+SUBJECT_SIGN = re.compile(
+    r"\s+(?:(?:have|has|had|will|are|were|today|jointly|formally|officially|recently|also|"
+    r"together|successfully|on \w+day|this week)\s+){0,3}(?:[a-z]+ed|sign|signs|launch(?:es)?|"
+    r"opens?|joins?|agrees?|holds?|hosts?|renews?|unveils?|work|works|partners?|teams?|"
+    r"co-hosts?|organi[sz]es?|establish(?:es)?|set up|sets up|commits?|convenes?|calls?|urges?|"
+    r"deliver|delivers|trains?|starts?|begins?|began|held|met|meet|meets|built|build|builds|"
+    r"publish(?:es)?|validates?|support|supports|step|steps|open|assist|assists|help|helps|"
+    r"implement|implements|run|runs|provide|provides)\b|"
+    r"\s+(?:will|would|shall|can|could|may|must|has|have|had|is|are|was|were)\s+(?=[a-z])"
+)
+PREPOSITION = re.compile(
+    r"(?:under|in|on|at|to|with|for|through|after|during|following|since|as|by|from|today|this|"
+    r"last|yesterday|earlier|later|meanwhile|however|according)\b",
+    re.I,
+)
+LEADING_PHRASE = re.compile(
+    r"^(?:On|In|At|During|Following|After|Ahead of|To mark|Marking|Under|Through|Speaking at|"
+    r"To [a-z]+|As part of|With|Since|Last|This|Earlier|Today)\b[^,;]{3,160},\s+(?=\S)"
+)
+THROUGH = re.compile(r",\s*(?:through|via)\s+(.+?),\s*$")

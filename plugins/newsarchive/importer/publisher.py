@@ -1,0 +1,199 @@
+"""Who issues a release: the publisher is not a partner, and IOM is one when someone else
+publishes.
+
+Clues, surest first: a source credit ("SOURCE: ...", "Source: IOM Germany", "Distributed by
+APO on behalf of ..."), the site's name (og:site_name, the end of <title>, the masthead's logo,
+the copyright line), a text file's header lines. A clue that names an organization of the text
+makes it the publisher; a site that names none (a newspaper, a wire, an aggregator) publishes
+without being a party. With no clue at all the publisher is IOM, whose releases this archive
+collects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..registry import Registry
+from ..text import match_key
+from .acronyms import acronym_definitions
+from .geo import city_country, country_code, nationality_code
+from .lines import SOURCE_LINE, is_boilerplate, is_chrome, words
+
+IOM_NAMES = (
+    "IOM",
+    "International Organization for Migration",
+    "International Organisation for Migration",
+    "UN Migration",
+    "Organisation internationale pour les migrations",
+    "Organización Internacional para las Migraciones",
+)
+ON_BEHALF = re.compile(r"^distributed by .{0,80}? on behalf of (?P<name>.+?)\.?$", re.I)
+OUTLET = re.compile(
+    r"\b(?:news|newsroom|hub|daily|times|digest|information service|press|wire|tribune|post|"
+    r"chronicle|herald|journal|gazette|agency|agência|lusa|media|magazine|weekly|radio|tv|"
+    r"online|network)\b",
+    re.I,
+)
+_OFFICE = re.compile(r"^(?:the\s+)?(?:uns?|un s)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """The publisher's names: its own and those the text gives it ("ILO", "International
+    Labour Organization"); outlet is True for a site that is not a party (a newspaper)."""
+
+    names: tuple[str, ...]
+    outlet: bool = False
+    country: str = ""  # a government body's country ("Italian Ministry of ..." -> IT)
+
+    @property
+    def is_iom(self) -> bool:
+        """True when IOM publishes."""
+        return any(match_key(n) == "iom" for n in self.names)
+
+    @property
+    def label(self) -> str:
+        """The publisher's shortest name, for notes."""
+        return min(self.names, key=len) if self.names else ""
+
+    def covers(self, text: str) -> bool:
+        """True when a mention names the publisher or one of its offices ("IOM Pakistan",
+        "OSCE Mission to Serbia", "the UN's IOM"), with or without its country ("Italian
+        Ministry of ...", "Italy", "Government of Italy" when the Italian ministry publishes)."""
+        if self.country and _country_of(text) == self.country:
+            return True
+        key = _OFFICE.sub("", match_key(_unqualified(text)))
+        return any(
+            key == k or key.startswith(k + " ")
+            for k in (match_key(n) for n in self.names)
+            if k and (len(k) > 2 or k == key)
+        )
+
+
+IOM = Publisher(IOM_NAMES)
+QUALIFIER_BEFORE = re.compile(r"^(?P<who>[A-Z][\w.-]*)(?:['’]s)?\s+(?=[A-Z])")
+QUALIFIER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<who>[A-Z][\w\s.'’-]+)$")
+
+
+def _country_of(text: str) -> str | None:
+    """The country a mention is or is the government of ("Italy", "Government of Italy")."""
+    text = re.sub(r"^(?:the\s+)?(?:Government|Republic|Kingdom) of\s+(?:the\s+)?", "", text.strip())
+    return country_code(text)
+
+
+def _unqualified(text: str) -> str:
+    """A body's name without the country that qualifies it ("Italian Ministry of X" -> "Ministry
+    of X", "Ministry of X of Italy" -> "Ministry of X")."""
+    before = QUALIFIER_BEFORE.match(text)
+    if before and (nationality_code(before["who"]) or country_code(before["who"])):
+        text = text[before.end() :]
+    after = QUALIFIER_AFTER.search(text)
+    if after and country_code(after["who"]):
+        text = text[: after.start()]
+    return text
+
+
+def _names_iom(clue: str) -> bool:
+    key = match_key(clue)
+    return any(re.search(rf"\b{re.escape(match_key(n))}\b", key) for n in ("IOM", *IOM_NAMES[1:]))
+
+
+def _organization_named(
+    clue: str, text: str, text_names: dict[str, str], registry: Registry
+) -> tuple:
+    """The names of the text's organization a clue names ((acronym, name) or (name,)), else ()."""
+    clue = re.sub(r"^©\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*", "", clue).split(" | ")[0].strip()
+    key = match_key(clue)
+    if not key:
+        return ()
+    for acronym, name in text_names.items():
+        name_key, acronym_key = match_key(name), match_key(acronym)
+        if len(name_key.split()) >= 2 and (name_key in key or key in name_key):
+            return (acronym, name)
+        if re.search(rf"\b{re.escape(acronym_key)}\b", key) and len(acronym_key) >= 3:
+            return (acronym, name)
+    org = registry.resolve(clue)
+    if org:
+        return (org.acronym, org.name)
+    plain = re.sub(r"\s*\([^)]*\)", "", clue).strip(" .")
+    distinctive = len(plain.split()) >= 2 or re.fullmatch(r"[A-Z]{3,}", plain)
+    found = re.search(rf"(?<!\w){re.escape(plain)}(?!\w)", text) if distinctive else None
+    if found:
+        before = re.search(
+            r"([A-Z][\w.-]*)(?:['’]s)?\s+$", text[max(0, found.start() - 30) : found.start()]
+        )
+        code = before and (nationality_code(before[1]) or country_code(before[1]))
+        return (plain, code) if code else (plain,)
+    return ()
+
+
+def source_clues(lines: list[str]) -> list[str]:
+    """Organizations a source credit names: "Source: IOM Germany", "SOURCE" above a name,
+    "Distributed by APO on behalf of ..."."""
+    found = []
+    for i, line in enumerate(lines):
+        for part in re.split(r"\s+[·|]\s+", line):
+            m = SOURCE_LINE.match(part.strip()) or ON_BEHALF.match(part.strip())
+            if m:
+                found.append(m["name"].strip())
+        if line.strip().upper() == "SOURCE":
+            nxt = next((x for x in lines[i + 1 :] if x.strip()), "")
+            if nxt and len(words(nxt)) <= 12:
+                found.append(nxt.strip())
+    return found
+
+
+def header_clues(preamble: list[str]) -> list[str]:
+    """Name-like lines at the top of a text file (a site's or service's name)."""
+    found = []
+    for line in preamble[:8]:
+        text = re.sub(r"\s*(?:\[[^\]]*\]|\([^)]*\))", "", line).strip()
+        if not text or is_boilerplate(text) or len(words(text)) > 8 or text.endswith("."):
+            continue
+        if is_chrome(text) or re.search(r"\d", text):
+            continue
+        found.append(text)
+    return found
+
+
+GENERIC_CLUES = frozenset(
+    "news newsroom home press media actualites actualités noticias news releases "
+    "press releases press release media centre media center latest news".split(" ")
+)
+
+
+def _generic_clue(clue: str) -> bool:
+    """A clue that names no one: a section ("News"), a country or a city."""
+    key = match_key(clue)
+    return (
+        key in GENERIC_CLUES
+        or key in ("press releases", "media centre", "latest news")
+        or bool(country_code(clue) or city_country(clue))
+    )
+
+
+def find_publisher(
+    text: str,
+    registry: Registry,
+    sources: list[str],
+    sites: list[str],
+    wires: list[str],
+    headers: list[str],
+) -> Publisher:
+    """The publisher of a release whose text is given, from its clues, surest first: source
+    credits, the site's names, wire credits, a text file's header lines."""
+    text_names = acronym_definitions(text)
+    sites = [c for c in sites if not _generic_clue(c)]
+    headers = [c for c in headers if not _generic_clue(c)]
+    for clue in [*sources, *sites, *wires, *headers]:
+        if _names_iom(clue):
+            return IOM
+        found = _organization_named(clue, text, text_names, registry)
+        if len(found) == 2 and re.fullmatch(r"[A-Z]{2}", found[1] or ""):
+            return Publisher((found[0],), country=found[1])
+        if found:
+            return Publisher(tuple(dict.fromkeys(n for n in found if n)))
+    outlets = [*sources, *(c for c in sites if not re.search(r"©|copyright", c, re.I)), *wires]
+    outlets += [c for c in headers if OUTLET.search(c)]
+    return Publisher((outlets[0],), outlet=True) if outlets else IOM

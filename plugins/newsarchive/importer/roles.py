@@ -1,0 +1,307 @@
+"""Partners and funders: the organizations a release names as party to the work, by the
+phrases that give them their part ("in partnership with", "funded by", "X and Y signed",
+"X will fund"), the publisher excluded. An organization named both ways is a funder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..countries import get_country
+from ..registry import Organization, Registry
+from ..text import match_key
+from .acronyms import acronym_definitions
+from .geo import country_code, nationality_code
+from .mentions import is_generic, known_mentions, resolve_name
+from .orgs import (
+    GOVERNMENT_OF,
+    MASK,
+    OrgRef,
+    base_name,
+    capital_word,
+    clean_item,
+    compound_countries,
+    merge_name_parts,
+    object_items,
+    org_like,
+    proper_name,
+    protect,
+    protect_names,
+    sentence_spans,
+    unprotect,
+)
+from .phrases import (
+    FUND_VERB,
+    FUNDER_TRIGGER,
+    HELP_TRIGGER,
+    LEADING_PHRASE,
+    PARTNER_TRIGGER,
+    PREPOSITION,
+    STATE_BUDGET,
+    SUBJECT_SIGN,
+    THROUGH,
+)
+from .publisher import IOM, Publisher
+
+
+class Parties(NamedTuple):
+    """Partners and funders a text names, where it names organizations at all, and the
+    labels whose part was inferred rather than stated (for the editor's review)."""
+
+    partners: list[OrgRef]
+    funders: list[OrgRef]
+    spans: list[tuple[int, int]]
+    inferred: list[str] = []
+    by_country: list[str] = []  # generic names taken to be the release's country's bodies
+
+
+@dataclass
+class _Sentence:
+    """One sentence being read: its text with registry names masked, and what it names."""
+
+    text: str
+    offset: int
+    masked: str
+    known: list[Organization]
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class PartyFinder:
+    """Reads a release's sentences for the organizations party to its work."""
+
+    registry: Registry
+    publisher: Publisher = IOM
+    country: str | None = None
+    acronyms: dict[str, str] = field(default_factory=dict)
+
+    def is_publisher(self, item: str, known: list[Organization]) -> bool:
+        """True when an item (a masked registry name or text) names the publisher."""
+        m = MASK.search(item)
+        if m:
+            org = known[int(m[1])]
+            return any(self.publisher.covers(n) for n in (org.name, org.short))
+        return self.publisher.covers(base_name(item))
+
+    def ref(self, item: str, known: list[Organization]) -> OrgRef | None:
+        """The organization an item names: a masked registry mention, or a new one from the
+        text (a bare country is its government; a generic name gets the release's country)."""
+        if self.is_publisher(item, known):
+            return None
+        masked = MASK.search(item)
+        if masked:
+            org = known[int(masked[1])]
+            return OrgRef(org.name, org.acronym, org)
+        m = re.search(r"^(.*?)\s*\(([A-Z][A-Za-z.&/-]{1,11})\)(?:\s+[a-z]+)?$", item)
+        name, acronym = (m[1].strip(), m[2].replace(".", "")) if m else (item, "")
+        if not acronym and re.fullmatch(r"[A-Z][A-Za-z.&]*[A-Z]\w*", name):
+            acronym = name.replace(".", "")
+            name = self.acronyms.get(acronym, acronym)
+        if self.publisher.covers(name) or (acronym and self.publisher.covers(acronym)):
+            return None
+        registry = self.registry
+        gov = GOVERNMENT_OF.match(name)
+        who = gov["who"].split() if gov else []
+        code = gov and (
+            nationality_code(gov["who"]) or country_code(gov["who"]) or nationality_code(who[-1])
+        )
+        if code and get_country(code) and not registry.resolve(name):
+            name = get_country(code).name  # "the Mozambican government" is Mozambique's
+        org = resolve_name(registry, name, self.country)
+        org = org or (resolve_name(registry, acronym) if acronym else None)
+        if org is None and country_code(name):
+            org = registry.resolve(f"Government of {name}")
+            name = org.name if org else f"Government of {name}"
+        if org:
+            return None if self.publisher.covers(org.short) else OrgRef(org.name, org.acronym, org)
+        if is_generic(name) and self.country and get_country(self.country):
+            return OrgRef(f"{name} of {get_country(self.country).name}", acronym, qualified=True)
+        return OrgRef(name, acronym if acronym != name else "")
+
+    def refs(self, items: list[str], s: _Sentence, funding: bool = False) -> list[OrgRef]:
+        """The organizations items name; where the sentence names new ones is noted (a bare
+        country only as a funder: "Bangladesh and Malaysia agreed" still names places)."""
+        found = []
+        for item in items:
+            plain = unprotect(item)
+            at = -1 if MASK.search(plain) else s.text.find(plain)
+            if at >= 0 and (funding or not country_code(base_name(clean_item(plain)))):
+                s.spans.append((s.offset + at, s.offset + at + len(plain)))
+            ref = self.ref(item, s.known)
+            if ref:
+                found.append(ref)
+        return found
+
+    def subject(self, masked: str, known: list[Organization]) -> list[str]:
+        """The organizations that are the subject of a sentence ("X and Y have signed"),
+        else []."""
+        masked = LEADING_PHRASE.sub("", masked, count=1)
+        sign = SUBJECT_SIGN.search(masked)
+        if not sign or len(masked[: sign.start()].split()) > 30:
+            return []
+        head = re.sub(
+            r",\s*(?:in (?:close )?(?:collaboration|partnership|cooperation) with|"
+            r"together with|with (?:the )?support (?:of|from)|through|via)\b.*$",
+            "",
+            masked[: sign.start()],
+        )
+        pieces = re.split(r"(,\s*and\s+|,\s*|\s+and\s+)", head)
+        glue = ["and" if "and" in p else "," for p in pieces[1::2]]
+        subject = [clean_item(p) for p in merge_name_parts(pieces[::2], glue)]
+        if not subject or re.match(PREPOSITION, subject[0]):
+            return []
+        if not all(map(_name_item, subject)) or not any(map(_named, subject)):
+            return []
+        # "IOM Afghanistan and Tajikistan": the second country is the publisher's office too
+        offices = [
+            item
+            for before, item in zip(subject, subject[1:], strict=False)
+            if country_code(item) and self.is_publisher(before, known) and " " in before
+        ]
+        return [item for item in subject if item not in offices]
+
+    def read(self, s: _Sentence, partners: list, funders: list, inferred: list) -> None:
+        """Add what one sentence says about partners and funders."""
+        masked = s.masked
+        for m in FUNDER_TRIGGER.finditer(masked):
+            funders += self.refs(object_items(masked[m.end() :]), s, funding=True)
+        fund = FUND_VERB.search(masked)
+        head = LEADING_PHRASE.sub("", masked[: fund.start()], count=1) if fund else ""
+        fund = fund if fund and _only_names(head) else None
+        if fund:
+            through = THROUGH.search(head)
+            items = object_items(through[1] if through else head)
+            if through:  # "Japan, through JICA, will fund": the country's name is no place
+                self.refs(object_items(head[: through.start()]), s, funding=True)
+            funders += self.refs(items, s, funding=True)
+        if STATE_BUDGET.search(masked) and self.country and get_country(self.country):
+            budget = OrgRef(f"Government of {get_country(self.country).name}")
+            funders.append(self.registry_ref(budget))
+        hits = [m for p in (PARTNER_TRIGGER, HELP_TRIGGER) for m in p.finditer(masked)]
+        for m in hits:
+            partners += self.refs(object_items(masked[m.end() :]), s)
+        subject = [] if fund else self.subject(masked, s.known)
+        others = [i for i in subject if not self.is_publisher(i, s.known)]
+        if len(subject) >= 2 or (others and hits):
+            found = self.refs(others, s)
+            partners += found
+            if len(subject) < 2:
+                inferred += [r.label for r in found]
+        for m in hits:  # registry names in the clause a partnership phrase opens
+            for index in MASK.findall(masked[m.end() :].split(";")[0]):
+                org = s.known[int(index)]
+                if not any(self.publisher.covers(n) for n in (org.name, org.short)):
+                    partners.append(OrgRef(org.name, org.acronym, org))
+
+    def registry_ref(self, ref: OrgRef) -> OrgRef:
+        """The registry's entry for a made-up reference when it has one."""
+        org = self.registry.resolve(ref.name)
+        return OrgRef(org.name, org.acronym, org) if org else ref
+
+
+def _only_names(head: str) -> bool:
+    """True when a sentence's start up to its verb holds only names ("The United States,
+    through USAID,"), so the verb's subject is an organization."""
+    if PREPOSITION.match(head.strip()) and not head.strip().lower().startswith("the"):
+        return False
+    ws = [w.strip("(),.") for w in head.replace(",", " ").split()]
+    return 0 < len(ws) <= 20 and all(
+        not w or MASK.search(w) or capital_word(w) or w.lower() in ("through", "via", "the")
+        for w in ws
+    )
+
+
+def _name_item(text: str) -> bool:
+    """An item of a subject list that reads as a name ("Liberty Shared" beside others)."""
+    base = base_name(text)
+    return bool(GOVERNMENT_OF.match(base)) or proper_name(MASK.sub("Org", base))
+
+
+def _named(text: str) -> bool:
+    """A subject item that can be an organization: a registry name (with an office's place
+    after it, "IOM Pakistan"), a proper name of a body, a country or its government."""
+    base = base_name(text)
+    if GOVERNMENT_OF.match(base):
+        return True
+    if MASK.search(base):
+        return proper_name(MASK.sub("Org", base))
+    return proper_name(base) and org_like(base) or bool(country_code(base))
+
+
+def mask_known(
+    sentence: str, registry: Registry, country: str | None = None, by_country: list | None = None
+) -> tuple[str, list[Organization], list[tuple[int, int]]]:
+    """The sentence with each registry organization replaced by a numbered placeholder, the
+    organizations, and where the sentence names them; generic names read as the release's
+    country's bodies are added to by_country."""
+    known: list[Organization] = []
+    spans = []
+    out, last = [], 0
+    for found in known_mentions(sentence, registry, country):
+        out += [sentence[last : found.start], f"\ue000{len(known)}\ue001"]
+        known.append(found.org)
+        spans.append((found.start, found.end))
+        if found.by_country and by_country is not None:
+            by_country.append(found.org.short)
+        last = found.end
+    out.append(sentence[last:])
+    return "".join(out), known, spans
+
+
+def find_parties(
+    text: str,
+    registry: Registry,
+    country: str | None = None,
+    publisher: Publisher = IOM,
+) -> Parties:
+    """Partners and funders a release's text names, in order of mention, publisher excluded,
+    and the spans of the text that name organizations; country is the release's own, which
+    a generic name ("the Ministry of Interior") and a "State budget" stand for."""
+    acronyms = acronym_definitions(text)
+    finder = PartyFinder(registry, publisher, country, acronyms)
+    whole_names = sorted(acronyms.values(), key=len, reverse=True)
+    partners: list[OrgRef] = []
+    funders: list[OrgRef] = []
+    inferred: list[str] = []
+    by_country: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for offset, sentence in sentence_spans(text):
+        masked, known, known_spans = mask_known(sentence, registry, country, by_country)
+        masked = protect_names(masked, whole_names)
+        masked = compound_countries().sub(lambda m: protect(m[0]), masked)
+        s = _Sentence(sentence, offset, masked, known)
+        s.spans.extend((offset + a, offset + b) for a, b in known_spans)
+        finder.read(s, partners, funders, inferred)
+        spans.extend(s.spans)
+    funders = _shortest_dropped(_unique(funders))
+    funder_keys = {r.key for r in funders}
+    partners = _shortest_dropped(_unique(r for r in partners if r.key not in funder_keys))
+    kept = {r.label for r in partners}
+    named = kept | {r.label for r in funders}
+    return Parties(
+        partners,
+        funders,
+        sorted(set(spans)),
+        [x for x in dict.fromkeys(inferred) if x in kept],
+        [x for x in dict.fromkeys(by_country) if x in named],
+    )
+
+
+def _shortest_dropped(refs: list[OrgRef]) -> list[OrgRef]:
+    """Refs without new names that are a shorter form of another's ("Immigration Service"
+    beside "Ghana Immigration Service")."""
+    names = [f" {match_key(r.name)} " for r in refs]
+    return [
+        r
+        for i, r in enumerate(refs)
+        if r.org or not any(j != i and names[i] in n and names[i] != n for j, n in enumerate(names))
+    ]
+
+
+def _unique(refs) -> list[OrgRef]:
+    out: dict[str, OrgRef] = {}
+    for ref in refs:
+        out.setdefault(ref.key, ref)
+    return list(out.values())

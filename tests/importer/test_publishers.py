@@ -1,0 +1,48 @@
+"""The importer on other publishers' pages (OSCE, UN Information Service, wires, ministries,
+ILO, UNICEF, news sites, IOM regional sites, aggregators, digests, NGOs): thresholds that
+unseen sets must meet, on the tuning part and on the part held out while tuning."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsarchive.registry import load_registry
+from tests.importer.heldout_score import Score, score_folder
+
+ROOT = Path(__file__).resolve().parents[2]
+PUBLISHERS = Path(__file__).parent / "publishers"
+# What the importer must reach on releases it has never seen (issue 14's done-when).
+MIN_SHARE = {"titles": 0.9, "dates": 0.9, "sdgs": 0.9}
+MIN_F1 = {"countries": 0.85, "partners": 0.75, "funders": 0.75}
+
+
+@pytest.fixture(scope="module")
+def site_registry():
+    """The site's own partner registry, as `archive import` uses it by default."""
+    return load_registry(ROOT / "content" / "partners.yaml")
+
+
+def assert_meets(score: Score) -> None:
+    assert score.found == score.releases, score.problems
+    for key, least in MIN_SHARE.items():
+        got = getattr(score, key)
+        assert sum(got) >= least * len(got), (key, score.problems)
+    for key, least in MIN_F1.items():
+        assert score.f1(key) >= least, (key, score.counts[key], score.problems)
+
+
+@pytest.mark.parametrize("part", ["tune", "holdout"])
+def test_other_publishers_meet_unseen_thresholds(site_registry, part):
+    assert_meets(score_folder(PUBLISHERS / part, site_registry))
+
+
+def test_fixture_set_holds_thirty_releases_of_many_formats():
+    releases = []
+    for part in ("tune", "holdout"):
+        expected = json.loads((PUBLISHERS / part / "expected.json").read_text(encoding="utf-8"))
+        releases += [r for name, items in expected.items() if name[0] != "_" for r in items]
+        assert all((PUBLISHERS / part / name).is_file() for name in expected if name[0] != "_")
+    assert len(releases) >= 30

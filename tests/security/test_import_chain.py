@@ -1,0 +1,92 @@
+"""A hostile page saved off the web, through `archive import`, `archive check` and the build,
+then every page that lists the release opened in Chromium: nothing runs, and nothing hostile is
+lost silently (it is either shown as text or reported by the check)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT, build
+from tests.security.conftest import DOM_FINDINGS, WATCH
+
+SAVED_PAGE = """\
+<html><head><title>IOM and UNODC &lt;script&gt;alert(1)&lt;/script&gt; Sign Agreement | News</title>
+<script>alert("head")</script><base href="https://evil.example/"></head>
+<body onload="alert('body')">
+<nav><a href="javascript:alert(1)">Home</a></nav>
+<h1>IOM and UNODC &lt;script&gt;alert(1)&lt;/script&gt; Sign Agreement</h1>
+<p>Cairo, 2 July 2024 - IOM and UNODC signed an agreement on migrant smuggling in Egypt,
+&lt;img src=x onerror=alert(1)&gt; said the text.</p>
+<p>The partners <img src=x onerror="alert(2)"> will train <a href="javascript:alert(3)">border
+officials</a>.<script>alert(4)</script></p>
+<iframe srcdoc="<script>alert(5)</script>"></iframe>
+<p><svg onload=alert(6)></svg>Training starts in <b onmouseover="alert(7)">August</b>.
+[link](javascript:alert(8)) &lt;!-- "&gt;&lt;svg onload=alert(9)&gt;</p>
+</body></html>
+"""
+# Text of the saved page that looks like markup: shown as text, or reported as removed.
+MARKUP_AS_TEXT = {"onerror=alert(1)": "onerror", "javascript:alert(8)": "javascript:alert(8)"}
+
+
+def archive(*args, cwd) -> subprocess.CompletedProcess:
+    code = "from newsarchive.cli import entry; entry()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_saved_page_to_published_site(tmp_path, browser):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / "saved.html").write_text(SAVED_PAGE, encoding="utf-8")
+    imported = archive("import", "saved.html", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    (written,) = [
+        p for p in (tmp_path / "content/releases").rglob("*.md") if "sign-agreement" in p.name
+    ]
+    checked = archive("check", "content", cwd=tmp_path)
+    assert " error: " not in checked.stdout, checked.stdout
+    site = build(tmp_path / "content", tmp_path / "output")
+    path = written.relative_to(tmp_path / "content/releases").with_suffix("")
+    page = site.page(f"releases/{path.as_posix()}/")
+    assert "<script>alert(1)</script>" in page.h1.get_text()  # the headline's text, as text
+    body = page.select_one(".body").get_text()
+    for text, reported in MARKUP_AS_TEXT.items():
+        assert text in body or reported in checked.stdout, (text, checked.stdout)
+    assert "alert(4)" not in body and "alert(5)" not in body  # scripts are not text either
+    pages = [f for f in site.output.rglob("*.html") if written.stem in f.read_text("utf-8")]
+    assert len(pages) >= 5  # its page, home, year, partner, country...
+    visit(site.output, pages, browser)
+
+
+def visit(output, pages, browser) -> None:
+    """Open pages in Chromium under their CSP: no dialog, violation or bad DOM."""
+    from tests.quality.conftest import serve
+
+    server = serve(output)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.add_init_script(WATCH)
+        dialogs: list[str] = []
+        tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for file in sorted(pages):
+            rel = file.relative_to(output).as_posix()
+            tab.goto(base + rel, wait_until="load")
+            assert tab.evaluate(DOM_FINDINGS) == [], rel
+            assert tab.evaluate("window.__csp") == [], rel
+            assert BeautifulSoup(file.read_text("utf-8"), "html.parser").select("[style]") == []
+        assert dialogs == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
