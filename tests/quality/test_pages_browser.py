@@ -150,3 +150,17 @@ def test_releases_print_without_the_site_around_them(archives, tab):
         s for s in (".site-header nav", ".search-box", ".breadcrumbs", ".prev-next") if shown[s]
     ]
     assert not hidden and not shown[".related"], hidden
+
+
+def test_timeline_labels_stay_readable_on_a_phone(archives, phone):
+    for site in archives.values():
+        phone.goto(site.url(""))
+        sizes = phone.evaluate(
+            """() => {
+              const svg = document.querySelector('[data-view-figure="home-timeline"] > svg');
+              const scale = svg.getScreenCTM().a;
+              return [...svg.querySelectorAll('text')].map(
+                t => scale * parseFloat(getComputedStyle(t).fontSize));
+            }"""
+        )
+        assert sizes and min(sizes) >= 11, (site.name, min(sizes))

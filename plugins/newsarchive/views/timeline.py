@@ -89,7 +89,8 @@ def timeline_svg(
             else " Select a year for its releases."
         )
     role = "group" if year_href is not None else "img"
-    out = [svg_open(id_prefix, width, height, title, desc, role=role, css_class="view-timeline")]
+    css_class = "view-timeline wide" if width > 360 else "view-timeline"  # shrinks on a phone
+    out = [svg_open(id_prefix, width, height, title, desc, role=role, css_class=css_class)]
     base = top + plot_h
     out.append(
         f'<g aria-hidden="true" font-size="12" fill="{MUTED}">'
