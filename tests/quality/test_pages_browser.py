@@ -164,3 +164,16 @@ def test_timeline_labels_stay_readable_on_a_phone(archives, phone):
             }"""
         )
         assert sizes and min(sizes) >= 11, (site.name, min(sizes))
+
+
+def test_search_within_a_term_opens_the_search_filtered_to_it(archives, tab):
+    site = archives["seed"]
+    tab.goto(site.url("partners/fia/"))
+    tab.fill("#within-q", "trafficking")
+    tab.locator("form[data-search-within] button").click()
+    tab.wait_for_selector("[data-results] li", timeout=15_000)
+    assert "partner=fia" in tab.url and "q=trafficking" in tab.url
+    assert tab.locator("[data-facet=partner] input[value=fia]").is_checked()
+    listed = tab.locator("[data-results] > li").count()
+    fia = site.soup("partners/fia/").select(".term-releases [data-release]")
+    assert 0 < listed <= len(fia)
