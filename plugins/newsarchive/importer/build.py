@@ -17,6 +17,7 @@ from .dates import (
     find_dateline,
     first_page_date,
     is_labelled_date_line,
+    is_original_date_line,
     with_year,
 )
 from .decode import load_document
@@ -29,6 +30,7 @@ from .orgs import OrgRef
 from .publisher import Publisher, find_publisher, header_clues, source_clues
 from .roles import find_parties
 from .split import Segment, split_releases
+from .textpage import tidy_text_lines
 
 NOTE_NO_TITLE = "The source gives no headline: this title is provisional; write the headline."
 NOTE_NO_DATE = "The source gives no date."
@@ -90,8 +92,9 @@ class Page:
 
 
 def document_lines(doc: Document) -> list[str]:
-    """A document's lines with menus dropped and hard-wrapped paragraphs joined."""
-    lines = drop_menu_pairs(doc.lines)
+    """A document's lines with menus dropped and hard-wrapped paragraphs joined (a text's page
+    furniture, hyphenation and wrapped headlines first)."""
+    lines = drop_menu_pairs(doc.lines if doc.is_html else tidy_text_lines(doc.lines))
     return unwrap(lines) if is_wrapped(lines) else lines
 
 
@@ -101,6 +104,7 @@ def release_date(
     """The release's date and, when it is not the dateline's, a note saying where it is from."""
     if dateline and dateline.date:
         return dateline.date, None
+    header_dates = sorted(header_dates, key=lambda x: not is_original_date_line(x))
     line = next((x for x in header_dates if date_of_line(x)), None)
     own = date_of_line(line) if line else None
     if dateline and dateline.partial:
