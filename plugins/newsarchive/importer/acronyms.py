@@ -18,6 +18,7 @@ CONNECTORS = {
     "in",
     "against",
     "and",
+    "to",
 }
 ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&/]{1,11}?)\.?\s*\)")
 NAME_CONNECTORS = CONNECTORS | {"to", "&", "at", "with"}

@@ -27,7 +27,7 @@ from .geo import city_countries, country_mentions, place_countries
 from .lines import WIRE_BOILERPLATE, is_wrapped, unwrap
 from .lines import drop_menus as drop_menu_pairs
 from .orgs import OrgRef
-from .publisher import Publisher, find_publisher, header_clues, source_clues
+from .publisher import Publisher, find_publisher, header_clues, sender_clues, source_clues
 from .roles import find_parties
 from .split import Segment, split_releases
 from .textpage import tidy_text_lines
@@ -142,6 +142,7 @@ def place_codes(dateline: Dateline | None, body: str, lead: str) -> list[str]:
 def publisher_of(segment: Segment, page: Page, text: str, dateline, registry) -> Publisher:
     """Who issues this release, from its own source credits first, then the page's."""
     sources = source_clues([*segment.dates, *segment.lines]) or page.sources
+    sources += sender_clues([*page.preamble, *segment.lines])
     wires = [dateline.credit] if dateline and dateline.credit else []
     wires += [
         re.sub(r"[()]|/end$", "", line, flags=re.I).strip()

@@ -18,6 +18,7 @@ OBJECT_STOP = re.compile(
     r"(?<!\b[A-Z])[.;:]\s|[.;:]$|,\s*(?:which|who|whose|where|while|with|to|in order|as)\b|"
     r"\s+(?:and|as well as)\s+(?:with|through|by|in|to|at|from|for)\s|"
     r"\s+and\s+(?=(?:is|are|was|were|has|have|will|would|can|[a-z]+ed)\b)|"
+    r"\s+(?:with|worth|totalling|amounting to)\s+(?=[a-z\d$€£]|[A-Z]{3}\s*\d)|"
     r"\s(?:to|in order|for|within|under|through|as|that|on|at|during|since|has|have|will|is|"
     r"are|was|were|who|which|across|over|after|before|following|in)\s+(?![A-Z])"
 )
@@ -37,6 +38,9 @@ GOVERNMENT_OF = re.compile(
 )
 POSSESSIVE = re.compile(r"^(?P<who>[A-Z][\w.-]+(?:\s[A-Z][\w-]+){0,2})['’]s\s+(?=[A-Z])")
 MASK = re.compile("\ue000(\\d+)\ue001")
+# A body described in words and named by the acronym after it ("Costa Rica's immigration
+# authority (DGME)").
+ACRONYMED = re.compile(r"\(([A-Z][A-Za-z.&/]{1,11})\)$")
 SENTENCE_END = re.compile(
     r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bMrs\.)"
     r"(?<!\bCo\.)(?<!\bJr\.)(?<!\bTel\.)(?<=[.!?])\s+(?=[A-Z\"“‘])"
@@ -65,11 +69,27 @@ class OrgRef:
         return self.acronym or self.name
 
 
+# What news copy puts before a name: "the U.N. children's agency UNICEF", "the Thai charity
+# LPN", "officers of the National Police Board".
+DESCRIBED = re.compile(
+    r"^(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,4}?(?:agency|organi[sz]ation|charity|group|body|"
+    r"watchdog|fund|network|coalition|alliance|foundation|NGO|nonprofit|non-profit)\s+(?=[A-Z])"
+)
+PEOPLE_OF = re.compile(
+    r"^(?:officers|officials|staff|representatives|members|delegates|experts|heads|leaders|"
+    r"agents|investigators|inspectors|police officers|teams?)\s+of\s+the\s+",
+    re.I,
+)
+
+
 def clean_item(item: str) -> str:
-    """An item of a list as a name: no article, no "/ other" part, a country's possessive
-    made a qualifier ("Angola's Ministry of Justice" -> "Ministry of Justice of Angola",
-    "Germany's Federal Office ... (BAMF)" -> "Federal Office ... of Germany (BAMF)")."""
+    """An item of a list as a name: no article, no "/ other" part, no description before it
+    ("the U.N. children's agency UNICEF"), a country's possessive made a qualifier ("Angola's
+    Ministry of Justice" -> "Ministry of Justice of Angola", "Germany's Federal Office ...
+    (BAMF)" -> "Federal Office ... of Germany (BAMF)")."""
     item = re.split(r"/(?![^()]*\))", unprotect(item))[0]
+    item = PEOPLE_OF.sub("", item.strip(" ,'\"“”"))
+    item = DESCRIBED.sub("", item)
     item = re.sub(r"^(?:the|a|an|and|both|its|their)\s+", "", item.strip(" ,'\"“”"), flags=re.I)
     item = re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
     item = re.sub(r"(?:\s+(?:and|or|of|the|for|with|in))+$", "", item)
@@ -177,7 +197,9 @@ def object_items(text: str) -> list[str]:
         if not item:
             continue
         base = re.sub(r"\s*\(.*", "", item)
-        if not (org_like(base) or base in names or (items and list_name(base))):
+        if not (
+            org_like(base) or base in names or (items and list_name(base)) or ACRONYMED.search(item)
+        ):
             break
         items.append(item)
     return items

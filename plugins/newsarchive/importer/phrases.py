@@ -15,7 +15,8 @@ JOINT_VERBS = (
     r"produced|developed|prepared|written|authored|convened|run|managed|chaired"
 )
 PARTNER_TRIGGER = re.compile(
-    r"\b(?:in (?:close )?(?:collaboration|partnership|cooperation|coordination) with|"
+    r"\b(?:in (?:close )?(?:collaboration|partnership|co-?operation|coordination|conjunction|"
+    r"liaison) with|"
     r"(?:partner(?:ed|ing|s)?|collaborat\w+|cooperat\w+|work(?:s|ed|ing)?|team(?:ed|s)? up|"
     r"join(?:ed|s|ing)? forces|together|jointly|(?:developed|designed|drafted|prepared|produced|"
     r"implemented|organi[sz]ed|conducted|delivered|carried out)(?: jointly)?) with|"
@@ -43,7 +44,9 @@ FUNDER_TRIGGER = re.compile(
     r"(?:funding|financing|grants?|contributions?|donations?|financial support|support)\b"
     r"[^.;]{0,60}?\b(?:was|were|is|are|has been|have been|being) (?:generously )?provided by|"
     r"(?:with|through|thanks to) (?:the |a )?(?:generous |financial |kind |continued )?"
-    r"(?:support|funding|assistance|contributions?|financing|grants?|donations?) (?:from|of|by)|"
+    r"(?:funding|contributions?|financing|grants?|donations?) (?:from|of|by)|"
+    r"(?:with|through|thanks to) (?:the |a )?(?:generous |financial )(?:support|assistance) "
+    r"(?:from|of|by)|"
     r"(?:funding|financing|grants?|contributions?|donations?) (?:from|by)|"
     r"made possible (?:by|through|with|thanks to) (?:the |a )?(?:generous )?(?:financial )?"
     r"(?:support|funding|contributions?|grants?) (?:of|from)"
@@ -52,9 +55,26 @@ FUNDER_TRIGGER = re.compile(
     r"\s*:?)\s+",
     re.I,
 )
+# Support that is funding when a donor gives it and partnership when anyone else does ("with
+# support from the Government of Austria", "with the support of AFRIPOL", "supported by").
+SUPPORT_TRIGGER = re.compile(
+    r"\b(?:(?:with|through|thanks to) (?:the |a )?(?:kind |continued |full )?"
+    r"(?:support|assistance|backing) (?:from|of|by)|(?<!financially )(?<!generously )"
+    r"supported by)\s+(?!(?:the )?(?:generous|financial|technical)\b)",
+    re.I,
+)
+# Names that say an organization gives money: donors, funds, embassies, development agencies.
+DONOR_NAME = re.compile(
+    r"\b(?:Embass(?:y|ies)|Consulate|Foundation|Fund|Trust|Donors?|Philanthrop\w*|"
+    r"Development (?:Agency|Cooperation|Co-operation)|Agency for (?:International )?Development|"
+    r"Cooperation Agency|International Development|Foreign(?:,)? Commonwealth|Foreign Office|"
+    r"Foreign Affairs|Department of State|State Department|Population, Refugees|"
+    r"European Union|European Commission|Bank|Lottery|Government)\b",
+)
 HELP_TRIGGER = re.compile(
-    r"\b(?:with|through|thanks to) (?:the )?(?:technical|expert|operational|logistical|"
-    r"logistic|practical) (?:support|assistance|help|expertise|advice) (?:of|from|by)\s+"
+    r"\b(?:(?:with|through|thanks to) (?:the )?(?:technical|expert|operational|logistical|"
+    r"logistic|practical) (?:support|assistance|help|expertise|advice) (?:of|from|by)|"
+    r"(?:with|thanks to) (?:the )?help (?:of|from)|(?:assisted|aided) by)\s+"
 )
 FUND_VERB = re.compile(
     r"\s+(?:(?:will|has|have|had|is|are|also|today|jointly|generously|to)\s+){0,2}"

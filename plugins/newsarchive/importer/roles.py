@@ -16,6 +16,7 @@ from .acronyms import acronym_definitions
 from .geo import country_code, nationality_code
 from .mentions import is_generic, known_mentions, resolve_name
 from .orgs import (
+    ACRONYMED,
     GOVERNMENT_OF,
     MASK,
     OrgRef,
@@ -33,6 +34,7 @@ from .orgs import (
     unprotect,
 )
 from .phrases import (
+    DONOR_NAME,
     FUND_VERB,
     FUNDER_TRIGGER,
     HELP_TRIGGER,
@@ -41,6 +43,7 @@ from .phrases import (
     PREPOSITION,
     STATE_BUDGET,
     SUBJECT_SIGN,
+    SUPPORT_TRIGGER,
     THROUGH,
 )
 from .publisher import IOM, Publisher
@@ -134,6 +137,24 @@ class PartyFinder:
                 found.append(ref)
         return found
 
+    def donor_like(self, ref: OrgRef) -> bool:
+        """True for an organization whose support is money: a donor, fund, embassy or
+        development agency, or another country's government."""
+        org = ref.org
+        if org and (
+            org.type == "donor" or (org.type == "government" and org.country != self.country)
+        ):
+            return True
+        if org and org.type in ("un-agency", "ngo", "national-institution"):
+            return False
+        name = ref.name if not org else org.name
+        code = country_code(name) or country_code(re.sub(r"^Government of (?:the )?", "", name))
+        if code:
+            return code != self.country
+        return bool(DONOR_NAME.search(name)) and not (
+            self.country and _names_country(name, self.country)
+        )
+
     def subject(self, masked: str, known: list[Organization]) -> list[str]:
         """The organizations that are the subject of a sentence ("X and Y have signed"),
         else []."""
@@ -165,6 +186,8 @@ class PartyFinder:
     def read(self, s: _Sentence, partners: list, funders: list, inferred: list) -> None:
         """Add what one sentence says about partners and funders."""
         masked = s.masked
+        for m in FUNDED_COMPOUND.finditer(masked):  # "a USAID-funded project"
+            funders += self.refs(object_items(m[1]), s, funding=True)
         for m in FUNDER_TRIGGER.finditer(masked):
             funders += self.refs(object_items(masked[m.end() :]), s, funding=True)
         fund = FUND_VERB.search(masked)
@@ -179,7 +202,12 @@ class PartyFinder:
         if STATE_BUDGET.search(masked) and self.country and get_country(self.country):
             budget = OrgRef(f"Government of {get_country(self.country).name}")
             funders.append(self.registry_ref(budget))
+        support = list(SUPPORT_TRIGGER.finditer(masked))
+        for m in support:
+            for ref in self.refs(object_items(masked[m.end() :]), s, funding=True):
+                (funders if self.donor_like(ref) else partners).append(ref)
         hits = [m for p in (PARTNER_TRIGGER, HELP_TRIGGER) for m in p.finditer(masked)]
+        hits += support
         for m in hits:
             partners += self.refs(object_items(masked[m.end() :]), s)
         subject = [] if fund else self.subject(masked, s.known)
@@ -189,7 +217,7 @@ class PartyFinder:
             partners += found
             if len(subject) < 2:
                 inferred += [r.label for r in found]
-        for m in hits:  # registry names in the clause a partnership phrase opens
+        for m in hits[: len(hits) - len(support)]:  # registry names a partnership phrase opens
             for index in MASK.findall(masked[m.end() :].split(";")[0]):
                 org = s.known[int(index)]
                 if not any(self.publisher.covers(n) for n in (org.name, org.short)):
@@ -199,6 +227,19 @@ class PartyFinder:
         """The registry's entry for a made-up reference when it has one."""
         org = self.registry.resolve(ref.name)
         return OrgRef(org.name, org.acronym, org) if org else ref
+
+
+FUNDED_COMPOUND = re.compile(
+    r"((?:\ue000\d+\ue001|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}))-(?:funded|financed|sponsored)\b"
+)
+
+
+def _names_country(name: str, code: str) -> bool:
+    """True when a body's name says it is this country's ("Ministry of Finance of Ghana")."""
+    return any(
+        country_code(w) == code or nationality_code(w) == code
+        for w in re.findall(r"[A-Z][\w'’-]+", name)
+    )
 
 
 def _only_names(head: str) -> bool:
@@ -216,6 +257,8 @@ def _only_names(head: str) -> bool:
 def _name_item(text: str) -> bool:
     """An item of a subject list that reads as a name ("Liberty Shared" beside others)."""
     base = base_name(text)
+    if ACRONYMED.search(text.strip()):
+        return True
     return bool(GOVERNMENT_OF.match(base)) or proper_name(MASK.sub("Org", base))
 
 
@@ -223,7 +266,7 @@ def _named(text: str) -> bool:
     """A subject item that can be an organization: a registry name (with an office's place
     after it, "IOM Pakistan"), a proper name of a body, a country or its government."""
     base = base_name(text)
-    if GOVERNMENT_OF.match(base):
+    if GOVERNMENT_OF.match(base) or ACRONYMED.search(text.strip()):
         return True
     if MASK.search(base):
         return proper_name(MASK.sub("Org", base))
