@@ -140,6 +140,8 @@ def site_names(soup: BeautifulSoup) -> list[str]:
             found.append(text)
     for text in soup.find_all(string=re.compile("©")):
         line = clean_line(str(text))
+        if text.find_parent(("figure", "figcaption")) or line.find("©") > 20:
+            continue  # a photo's credit ("... © Issouf Sanogo, AFP"), not the site's notice
         if len(line.split()) <= 20:
             found.append(line)
     return list(dict.fromkeys(t for t in found if t))

@@ -34,9 +34,14 @@ STRONG_HEADS = re.compile(
     r"Assembly|Company|Corporation|Red Cross|Red Crescent|Platform|Forum|Caritas)\b"
 )
 GOVERNMENT_OF = re.compile(
-    r"^(?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:government|authorities|Government)$"
+    r"^(?P<who>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:['’]s)?\s+(?:government|authorities|Government)$"
 )
 POSSESSIVE = re.compile(r"^(?P<who>[A-Z][\w.-]+(?:\s[A-Z][\w-]+){0,2})['’]s\s+(?=[A-Z])")
+# Words that open a sentence in capitals without naming anyone.
+PRONOUNS = frozenset(
+    "it this that these those they we he she its their our there here each all both some many "
+    "most which who what such another".split()
+)
 MASK = re.compile("\ue000(\\d+)\ue001")
 # A body described in words and named by the acronym after it ("Costa Rica's immigration
 # authority (DGME)").
@@ -91,6 +96,7 @@ def clean_item(item: str) -> str:
     item = PEOPLE_OF.sub("", item.strip(" ,'\"“”"))
     item = DESCRIBED.sub("", item)
     item = re.sub(r"^(?:the|a|an|and|both|its|their)\s+", "", item.strip(" ,'\"“”"), flags=re.I)
+    item = re.sub(r"^(?:l['’]|(?:la|le|les|el|los|las)\s+(?=[A-Z]))", "", item)  # French, Spanish
     item = re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
     item = re.sub(r"(?:\s+(?:and|or|of|the|for|with|in))+$", "", item)
     item = re.sub(
@@ -192,17 +198,36 @@ def object_items(text: str) -> list[str]:
     span = text[: stop.start()] if stop else text
     items: list[str] = []
     pieces = re.split(f"({_SPLIT.pattern})", span)
-    for raw in merge_name_parts(pieces[::2], pieces[1::2]):
+    parts = merge_name_parts(pieces[::2], pieces[1::2])
+    if _appositive(parts, span):  # "AFRIPOL, the African Union Mechanism for ..., and was"
+        parts = [p for p in parts if p.strip()][:-1]
+    for raw in parts:
         item = clean_item(unprotect(raw))
         if not item:
             continue
         base = re.sub(r"\s*\(.*", "", item)
-        if not (
-            org_like(base) or base in names or (items and list_name(base)) or ACRONYMED.search(item)
-        ):
+        if base.lower() in PRONOUNS:
+            break
+        if not (org_like(base) or base in names or list_name(base) or ACRONYMED.search(item)):
             break
         items.append(item)
     return items
+
+
+def _appositive(parts: list[str], span: str) -> bool:
+    """True when a list's last part describes the acronym before it and the sentence goes on
+    after a comma ("supported by AFRIPOL, the African Union Mechanism for Police Cooperation,
+    and was funded by ...")."""
+    parts = [p for p in parts if p.strip()]
+    if len(parts) < 2 or not span.rstrip().endswith(","):
+        return False
+    last = unprotect(parts[-1]).strip(" ,")
+    before = clean_item(parts[-2])
+    return (
+        re.fullmatch(r"[A-Z]{3,}", before) is not None
+        and re.match(r"the\s", last) is not None
+        and len(last.split()) >= 4
+    )
 
 
 def list_name(name: str) -> bool:
@@ -247,6 +272,11 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
         m = BODY_OF.search(previous)
         glue = separators[i - 1] if i > 0 else ""
         open_name = m and not _ends_with_country(m[1]) and not _heads_a_name(part)
+        topics = _topics_before_name(parts, separators, i)
+        if topics:  # "Women, Children and Senior Citizen Service Directorate of Nepal Police"
+            out.append(topics)
+            i = _topics_end(parts, separators, i) + 1
+            continue
         if glue == "and" and open_name:
             out[-1] = f"{previous} and {part}"
         elif (
@@ -263,6 +293,30 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
             out.append(part)
         i += 1
     return out
+
+
+def _topics_end(parts: list[str], separators: list[str], i: int) -> int:
+    """Index of the last part of a run of short topics joined by commas from part i."""
+    j = i
+    while j + 1 < len(parts) and separators[j] == "," and _short_topic(parts[j + 1]):
+        j += 1
+    return j + 1
+
+
+def _topics_before_name(parts: list[str], separators: list[str], i: int) -> str:
+    """The whole name when parts from i are topics that a body's name ends ("Women",
+    "Children" and "Senior Citizen Service Directorate of Nepal Police"), else ""."""
+    if not _short_topic(parts[i]) or match_key(clean_item(parts[i])) in name_index():
+        return ""
+    end = _topics_end(parts, separators, i)
+    if end >= len(parts) or separators[end - 1] != "and" or end - i < 2:
+        return ""
+    name = parts[end].strip()
+    if re.match(r"(?:the|a|an)\s", name, re.I) or not STRONG_HEADS.search(name):
+        return ""
+    if any(match_key(clean_item(p)) in name_index() for p in parts[i:end]):
+        return ""
+    return ", ".join(p.strip() for p in parts[i:end]) + f" and {name}"
 
 
 def _short_topic(part: str) -> bool:

@@ -16,7 +16,8 @@ JOINT_VERBS = (
 )
 PARTNER_TRIGGER = re.compile(
     r"\b(?:in (?:close )?(?:collaboration|partnership|co-?operation|coordination|conjunction|"
-    r"liaison) with|"
+    r"liaison) with|en (?:étroite )?(?:partenariat|collaboration|coopération|coordination) avec|"
+    r"en (?:estrecha )?(?:colaboración|coordinación|cooperación|alianza) con|junto (?:con|a)|"
     r"(?:partner(?:ed|ing|s)?|collaborat\w+|cooperat\w+|work(?:s|ed|ing)?|team(?:ed|s)? up|"
     r"join(?:ed|s|ing)? forces|together|jointly|(?:developed|designed|drafted|prepared|produced|"
     r"implemented|organi[sz]ed|conducted|delivered|carried out)(?: jointly)?) with|"
@@ -46,7 +47,9 @@ FUNDER_TRIGGER = re.compile(
     r"(?:with|through|thanks to) (?:the |a )?(?:generous |financial |kind |continued )?"
     r"(?:funding|contributions?|financing|grants?|donations?) (?:from|of|by)|"
     r"(?:with|through|thanks to) (?:the |a )?(?:generous |financial )(?:support|assistance) "
-    r"(?:from|of|by)|"
+    r"(?:from|of|by)|financée?s? (?:par|grâce à)|(?:grâce (?:au|à un)|avec le) financement "
+    r"(?:de|du|des)|financiad[oa]s? por|con (?:el )?(?:financiamiento|apoyo financiero) de|"
+    r"con fondos de|"
     r"(?:funding|financing|grants?|contributions?|donations?) (?:from|by)|"
     r"made possible (?:by|through|with|thanks to) (?:the |a )?(?:generous )?(?:financial )?"
     r"(?:support|funding|contributions?|grants?) (?:of|from)"
@@ -60,7 +63,12 @@ FUNDER_TRIGGER = re.compile(
 SUPPORT_TRIGGER = re.compile(
     r"\b(?:(?:with|through|thanks to) (?:the |a )?(?:kind |continued |full )?"
     r"(?:support|assistance|backing) (?:from|of|by)|(?<!financially )(?<!generously )"
-    r"supported by)\s+(?!(?:the )?(?:generous|financial|technical)\b)",
+    r"supported by|"
+    r"avec (?:l['’]appui|le soutien|l['’]aide|le concours) (?:de la|de l['’]|des|du|de)|"
+    r"con el apoyo (?:de la|del|de los|de)|"
+    r"thank(?:ed|s|ing)?(?=\s[^.;]{0,160}?\bfor (?:their|its|the) (?:\w+ )?(?:support|"
+    r"co-?operation|collaboration|partnership|assistance|help|contributions?)\b))"
+    r"\s*(?!(?:the )?(?:generous|financial|technical)\b)",
     re.I,
 )
 # Names that say an organization gives money: donors, funds, embassies, development agencies.
@@ -69,8 +77,35 @@ DONOR_NAME = re.compile(
     r"Development (?:Agency|Cooperation|Co-operation)|Agency for (?:International )?Development|"
     r"Cooperation Agency|International Development|Foreign(?:,)? Commonwealth|Foreign Office|"
     r"Foreign Affairs|Department of State|State Department|Population, Refugees|"
-    r"European Union|European Commission|Bank|Lottery|Government)\b",
+    r"European Union|European Commission|Bank|Lottery|Government|Gobierno|Gouvernement|"
+    r"Embajada|Ambassade|Fundación|Fondation|Fondo|Fonds|Unión Europea|Union européenne)\b",
 )
+# Who receives support is a party too: "funding for X", "handed over vehicles to X".
+RECIPIENT_TRIGGER = re.compile(
+    r"\b(?:(?:funding|grants?|donations?|equipment|vehicles)\s+(?:for|to)|(?:handed over|"
+    r"donated|delivered|awarded|granted)\b[^.;:]{0,100}?\bto)\s+(?=(?:the\s+)?[A-Z\ue000])"
+)
+# A clause that carries on a partnership phrase: "together with X, which ..., and with Y".
+AND_WITH = re.compile(r"\band (?:also )?with\s+(?=(?:the\s+)?[A-Z\ue000])")
+# News copy's "..., X and Y said in a joint statement": the names before the verb.
+JOINT_STATEMENT = re.compile(
+    r"(?:^|[,;]\s*)([^,;]{3,200}?)\s+(?:said|announced|stated|declared|noted)\s+(?:in a joint "
+    r"(?:statement|press release|communiqu[eé])|jointly)\b"
+)
+# A line that introduces a list of the parties: "The following authorities took part in this
+# operation:", "Partners:"; each item may name its country first ("- Spain: Guardia Civil").
+PARTICIPANTS_INTRO = re.compile(
+    r"(?:\b(?:authorities|agencies|organi[sz]ations|partners|institutions|bodies|services|"
+    r"countries|participants)\b[^.:]{0,60}\b(?:took part|participated|were involved|"
+    r"contributed|joined|include|are|were)\b[^.]{0,60}|^(?:partners|participating "
+    r"(?:authorities|agencies|organi[sz]ations)))\s*:$",
+    re.I,
+)
+LIST_ITEM = re.compile(
+    r"^-\s+(?:[A-Z][\w'’ -]{1,40}:\s+)?|\s*\((?![A-Z][A-Za-z.&/]{1,11}\))[^)]*\)\s*$"
+)
+# A headline's kicker before its subject: "EU Anti-Trafficking Day: CBSS and IOM publish ...".
+KICKER = re.compile(r"^[^:.;]{2,60}:\s+(?=\S)")
 HELP_TRIGGER = re.compile(
     r"\b(?:(?:with|through|thanks to) (?:the )?(?:technical|expert|operational|logistical|"
     r"logistic|practical) (?:support|assistance|help|expertise|advice) (?:of|from|by)|"
@@ -104,6 +139,13 @@ PREPOSITION = re.compile(
 )
 LEADING_PHRASE = re.compile(
     r"^(?:On|In|At|During|Following|After|Ahead of|To mark|Marking|Under|Through|Speaking at|"
-    r"To [a-z]+|As part of|With|Since|Last|This|Earlier|Today)\b[^,;]{3,160},\s+(?=\S)"
+    r"To [a-z]+|As part of|With|Together with|Since|Last|This|Earlier|Today)\b"
+    r"[^,;]{3,160},\s+(?=\S)"
+)
+# A clause set between the subject and its verb: "X, with the support of IOM, has launched".
+INSERTED_CLAUSE = re.compile(
+    r",\s*(?:in (?:close )?(?:collaboration|partnership|co-?operation) with|together with|"
+    r"with (?:the )?(?:\w+ )?(?:support|help|assistance) (?:of|from)|supported by|backed by)"
+    r"\b[^,;]{2,120},"
 )
 THROUGH = re.compile(r",\s*(?:through|via)\s+(.+?),\s*$")

@@ -27,6 +27,7 @@ IOM_NAMES = (
     "UN Migration",
     "Organisation internationale pour les migrations",
     "Organización Internacional para las Migraciones",
+    "OIM",
 )
 ON_BEHALF = re.compile(r"^distributed by .{0,80}? on behalf of (?P<name>.+?)\.?$", re.I)
 OUTLET = re.compile(

@@ -34,13 +34,20 @@ from .orgs import (
     unprotect,
 )
 from .phrases import (
+    AND_WITH,
     DONOR_NAME,
     FUND_VERB,
     FUNDER_TRIGGER,
     HELP_TRIGGER,
+    INSERTED_CLAUSE,
+    JOINT_STATEMENT,
+    KICKER,
     LEADING_PHRASE,
+    LIST_ITEM,
+    PARTICIPANTS_INTRO,
     PARTNER_TRIGGER,
     PREPOSITION,
+    RECIPIENT_TRIGGER,
     STATE_BUDGET,
     SUBJECT_SIGN,
     SUPPORT_TRIGGER,
@@ -159,14 +166,21 @@ class PartyFinder:
         """The organizations that are the subject of a sentence ("X and Y have signed"),
         else []."""
         masked = LEADING_PHRASE.sub("", masked, count=1)
+        masked = KICKER.sub("", masked, count=1)
+        masked = INSERTED_CLAUSE.sub("", masked, count=1)
         sign = SUBJECT_SIGN.search(masked)
         if not sign or len(masked[: sign.start()].split()) > 30:
             return []
+        return self.subject_items(masked[: sign.start()], known)
+
+    def subject_items(self, head: str, known: list[Organization]) -> list[str]:
+        """The organizations a sentence's subject lists ("X and Y", "X, with the support of
+        Z,"), else []."""
         head = re.sub(
-            r",\s*(?:in (?:close )?(?:collaboration|partnership|cooperation) with|"
+            r",\s*(?:in (?:close )?(?:collaboration|partnership|co-?operation) with|"
             r"together with|with (?:the )?support (?:of|from)|through|via)\b.*$",
             "",
-            masked[: sign.start()],
+            head,
         )
         pieces = re.split(r"(,\s*and\s+|,\s*|\s+and\s+)", head)
         glue = ["and" if "and" in p else "," for p in pieces[1::2]]
@@ -207,17 +221,21 @@ class PartyFinder:
             for ref in self.refs(object_items(masked[m.end() :]), s, funding=True):
                 (funders if self.donor_like(ref) else partners).append(ref)
         hits = [m for p in (PARTNER_TRIGGER, HELP_TRIGGER) for m in p.finditer(masked)]
-        hits += support
+        if hits:  # "... together with X, which ..., and with Y"
+            hits += [m for m in AND_WITH.finditer(masked) if m.start() > hits[0].start()]
+        hits += RECIPIENT_TRIGGER.finditer(masked)
+        for m in JOINT_STATEMENT.finditer(masked):  # "..., X and Y said in a joint statement"
+            partners += self.refs(self.subject_items(m[1], s.known), s)
         for m in hits:
             partners += self.refs(object_items(masked[m.end() :]), s)
         subject = [] if fund else self.subject(masked, s.known)
         others = [i for i in subject if not self.is_publisher(i, s.known)]
-        if len(subject) >= 2 or (others and hits):
+        if len(subject) >= 2 or (others and (hits or support)):
             found = self.refs(others, s)
             partners += found
             if len(subject) < 2:
                 inferred += [r.label for r in found]
-        for m in hits[: len(hits) - len(support)]:  # registry names a partnership phrase opens
+        for m in hits:  # registry names in the clause a partnership phrase opens
             for index in MASK.findall(masked[m.end() :].split(";")[0]):
                 org = s.known[int(index)]
                 if not any(self.publisher.covers(n) for n in (org.name, org.short)):
@@ -310,13 +328,19 @@ def find_parties(
     inferred: list[str] = []
     by_country: list[str] = []
     spans: list[tuple[int, int]] = []
+    listing = False  # under "The following authorities took part in this operation:"
     for offset, sentence in sentence_spans(text):
         masked, known, known_spans = mask_known(sentence, registry, country, by_country)
         masked = protect_names(masked, whole_names)
         masked = compound_countries().sub(lambda m: protect(m[0]), masked)
         s = _Sentence(sentence, offset, masked, known)
         s.spans.extend((offset + a, offset + b) for a, b in known_spans)
-        finder.read(s, partners, funders, inferred)
+        listing = listing and sentence.startswith("- ")
+        if listing:
+            partners += finder.refs(object_items(LIST_ITEM.sub("", masked)), s)
+        else:
+            finder.read(s, partners, funders, inferred)
+        listing = listing or bool(PARTICIPANTS_INTRO.search(sentence.strip()))
         spans.extend(s.spans)
     funders = _shortest_dropped(_unique(funders))
     funder_keys = {r.key for r in funders}
