@@ -83,7 +83,7 @@ def page_dates(soup: BeautifulSoup) -> list[str]:
 CHROME_MARK = re.compile(
     r"(?:^|[-_])(?:footer|cookies?|consent|onetrust|breadcrumbs?|sidebar|secondary|widgets?|"
     r"comments?|respond|related|share|sharing|sharedaddy|sharethis|social|newsletter|pager|"
-    r"pagination|read-more|more-from|recommended|written-by|post-navigation|nav-links|tags|"
+    r"pagination|read-more|more-from|recommended|written-by|post-navigation|nav-links|nav|tags|"
     r"tags-links|cat-links)(?:$|[-_])",
     re.I,
 )

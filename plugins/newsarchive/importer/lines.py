@@ -108,7 +108,7 @@ WIRE_CREDIT = (
 # comment forms, post navigation, related links, a digest's subscription footer, "About UNICEF".
 ITEM_END = re.compile(
     rf"^(?:#+\s*)?(?:{WIRE_CREDIT}|read more$|read the full (?:story|article|release)\b|"
-    r"(?:leave|post) a comment\b|(?:previous|next) (?:post|article|story)\s*:|"
+    r"(?:leave|post) a comment\b|[«‹]?\s*(?:previous|next)(?: (?:post|article|story))?\s*:|"
     r"you are receiving this\b|media files$|related (?:news|stories|articles|posts)\b|"
     r"more from\b|recent news from\b|about (?:the )?(?-i:[A-Z][\w.&'’-]*)(?: [\w.&'’-]+){0,4}$)",
     re.I,

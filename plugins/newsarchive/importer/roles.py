@@ -76,6 +76,7 @@ class _Sentence:
     masked: str
     known: list[Organization]
     spans: list[tuple[int, int]] = field(default_factory=list)
+    places: list[tuple[int, int, str]] = field(default_factory=list)  # bare countries as parties
 
 
 @dataclass
@@ -137,8 +138,11 @@ class PartyFinder:
         for item in items:
             plain = unprotect(item)
             at = -1 if MASK.search(plain) else s.text.find(plain)
-            if at >= 0 and (funding or not country_code(base_name(clean_item(plain)))):
+            code = country_code(base_name(clean_item(plain)))
+            if at >= 0 and (funding or not code):
                 s.spans.append((s.offset + at, s.offset + at + len(plain)))
+            elif at >= 0:
+                s.places.append((s.offset + at, s.offset + at + len(plain), code))
             ref = self.ref(item, s.known)
             if ref:
                 found.append(ref)
@@ -328,6 +332,7 @@ def find_parties(
     inferred: list[str] = []
     by_country: list[str] = []
     spans: list[tuple[int, int]] = []
+    places: list[tuple[int, int, str]] = []
     listing = False  # under "The following authorities took part in this operation:"
     for offset, sentence in sentence_spans(text):
         masked, known, known_spans = mask_known(sentence, registry, country, by_country)
@@ -342,7 +347,12 @@ def find_parties(
             finder.read(s, partners, funders, inferred)
         listing = listing or bool(PARTICIPANTS_INTRO.search(sentence.strip()))
         spans.extend(s.spans)
+        places.extend(s.places)
     funders = _shortest_dropped(_unique(funders))
+    # "ASEAN and Australia launched ..., funded by the Australian Government": a party named by
+    # its country that also funds is the donor, not a place
+    donors = {_home(r) for r in funders}
+    spans += [(a, b) for a, b, code in places if code in donors]
     funder_keys = {r.key for r in funders}
     partners = _shortest_dropped(_unique(r for r in partners if r.key not in funder_keys))
     kept = {r.label for r in partners}
@@ -354,6 +364,13 @@ def find_parties(
         [x for x in dict.fromkeys(inferred) if x in kept],
         [x for x in dict.fromkeys(by_country) if x in named],
     )
+
+
+def _home(ref: OrgRef) -> str | None:
+    """The country a funder is the government or a body of ("DFAT", "Government of Japan")."""
+    if ref.org and ref.org.country:
+        return ref.org.country
+    return country_code(re.sub(r"^Government of (?:the )?", "", ref.name))
 
 
 def _shortest_dropped(refs: list[OrgRef]) -> list[OrgRef]:
