@@ -261,6 +261,7 @@ def find_publisher(
     """The publisher of a release whose text is given, from its clues, surest first: source
     credits, the site's names, wire credits, a text file's header lines."""
     text_names = acronym_definitions(text)
+    government = government_site_country(sites)
     sites = [c for c in sites if not _generic_clue(c)]
     headers = [c for c in headers if not _generic_clue(c)]
     for clue in [*sources, *sites, *wires, *headers]:
@@ -270,7 +271,24 @@ def find_publisher(
         if len(found) == 2 and re.fullmatch(r"[A-Z]{2}", found[1] or ""):
             return Publisher((found[0],), country=found[1])
         if found:
-            return Publisher(tuple(dict.fromkeys(n for n in found if n)))
+            return Publisher(tuple(dict.fromkeys(n for n in found if n)), country=government)
     outlets = [*sources, *(c for c in sites if not re.search(r"©|copyright", c, re.I)), *wires]
     outlets += [c for c in headers if OUTLET.search(c)]
-    return Publisher((outlets[0],), outlet=True) if outlets else IOM
+    if not outlets:
+        return IOM
+    return Publisher((outlets[0],), outlet=not government, country=government)
+
+
+GOVERNMENT_SITE = re.compile(r"^gov\b|\.gov\b|\bgov\.|\bgovernment of\b|\bgouvernement d", re.I)
+
+
+def government_site_country(sites: list[str]) -> str:
+    """The country whose government runs the site ("GOV.UK", "Government of Canada"): its
+    bodies publish, and the country funding the work is the publisher itself."""
+    for clue in sites:
+        if GOVERNMENT_SITE.search(clue):
+            for part in re.split(r"[./|]|\s+(?:of|du|de)\s+|\s+", clue):
+                code = country_code(part.strip())
+                if code:
+                    return code
+    return ""
