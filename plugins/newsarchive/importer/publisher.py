@@ -121,8 +121,7 @@ def clue_names(clue: str) -> list[str]:
     copyright = COPYRIGHT.match(clue)
     text = clue[copyright.end() :] if copyright else clue
     parts = [p for p in CLUE_SEPARATOR.split(text) if p.strip()]
-    parts = parts[:1] if copyright else parts
-    names = [text.split(" | ")[0] if copyright else text, *parts]
+    names = parts[:1] if copyright else [text, *parts]
     return list(dict.fromkeys(n for n in (SITE_WORDS.sub("", n).strip(" .,") for n in names) if n))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import SMALL_WORDS, TERMINAL, words
+from .lines import SMALL_WORDS, TERMINAL, is_title_like, words
 
 PAGE_MARK = re.compile(r"\bpage\s+\d{1,3}\s*(?:of|/)\s*\d{1,3}\b|^-?\s*\d{1,3}\s*-?$", re.I)
 RUNNING_HEAD = re.compile(r"(?:^\d{1,3}\s+\S|\S\s+\d{1,3}$)")  # a page number at either end
@@ -57,6 +57,8 @@ def _continues_headline(first: str, second: str) -> bool:
     if not first or not second or first.endswith(TERMINAL) or first.endswith((":", ";", ",")):
         return False
     if len(words(first)) + len(words(second)) > MAX_HEADLINE_WORDS or len(words(first)) < 3:
+        return False
+    if not is_title_like(first) or "," in first:
         return False
     capitals = all(re.sub(r"[^A-Za-z]", "", x).isupper() for x in (first, second))
     starts_small = words(second)[0].lower() in SMALL_WORDS
