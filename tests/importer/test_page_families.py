@@ -45,6 +45,12 @@ def test_blocks_marked_as_chrome_by_class_or_id_are_dropped():
     assert "SDG 5" in text
 
 
+def test_an_address_or_byline_block_is_a_byline():
+    byline = "<address>Jamie Grierson Home affairs correspondent</address>"
+    page = f"<html><body><h1>Headline</h1>{byline}{BODY}</body></html>"
+    assert "By Jamie Grierson Home affairs correspondent" in html_document(page).lines
+
+
 def test_definition_lists_read_as_term_and_value():
     page = (
         "<html><body><dl><dt>Posted</dt><dd>27 Oct 2021</dd>"
@@ -94,6 +100,7 @@ def test_page_type_label_is_not_part_of_the_title():
             "published",
         ),
         ("Publié le 12 mars 2021", dt.date(2021, 3, 12), "published"),
+        ("Published: 3 April 2022 Author: IFRC Communications", dt.date(2022, 4, 3), "published"),
         ("Originally published: 26 Oct 2021", dt.date(2021, 10, 26), "original"),
         ("Last updated: 15 November 2022", None, "other"),
     ],
@@ -146,6 +153,13 @@ def test_text_without_page_marks_keeps_its_numbers():
             ["CBSS — Council of the Baltic Sea States", "CBSS", "Council of the Baltic Sea States"],
         ),
         ("ASEAN Main Portal", ["ASEAN"]),
+        (
+            "Ministry of Foreign Affairs, Kingdom of Thailand",
+            [
+                "Ministry of Foreign Affairs, Kingdom of Thailand",
+                "Ministry of Foreign Affairs of Thailand",
+            ],
+        ),
         ("© Council of Europe 2023 · Disclaimer · Contact", ["Council of Europe"]),
     ],
 )

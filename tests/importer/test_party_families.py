@@ -61,6 +61,23 @@ def parties(text, publisher=IOM, country=None):
         ),
         ("The equipment is part of a USAID-funded project.", [], ["USAID"]),
         (
+            "The course was delivered with trainers from the Moldovan Centre for Combating "
+            "Trafficking in Persons.",
+            ["Moldovan Centre for Combating Trafficking in Persons"],
+            [],
+        ),
+        (
+            "The project worked closely with the Department of Labour and Occupational Safety.",
+            ["Department of Labour and Occupational Safety"],
+            [],
+        ),
+        (
+            "The research was funded by the Modern Slavery and Human Rights Policy and Evidence "
+            "Centre.",
+            [],
+            ["Modern Slavery and Human Rights Policy and Evidence Centre"],
+        ),
+        (
             "The Minister announced $2.4 million in funding for the Canadian Centre to End Human "
             "Trafficking to expand its hotline.",
             ["Canadian Centre to End Human Trafficking"],
@@ -84,6 +101,37 @@ def test_inserted_clause_leaves_the_subject_a_partner():
         "for Migration (IOM), has launched its first action plan."
     )
     assert parties(text, country="SO") == (["Federal Government of Somalia"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        (
+            "ECPAT UK and the Pacific Links Foundation, which works with families in Vietnam, "
+            "interviewed 42 young people.",
+            ["ECPAT UK", "Pacific Links Foundation"],
+        ),
+        (
+            "Freedom Collective and our Nepali partner GoodWeave Nepal have completed a project.",
+            ["GoodWeave Nepal"],
+        ),
+        (
+            "The Minister of Social Development and Human Security of Thailand and the Minister "
+            "of Social Affairs, Veterans and Youth Rehabilitation of Cambodia signed an MOU.",
+            [
+                "Ministry of Social Development and Human Security of Thailand",
+                "Ministry of Social Affairs, Veterans and Youth Rehabilitation of Cambodia",
+            ],
+        ),
+        (
+            "El Instituto Nacional de Migración (INM) y la Agencia de la ONU para los "
+            "Refugiados (ACNUR) firmaron un acuerdo.",
+            ["INM", "ACNUR"],
+        ),
+    ],
+)
+def test_subjects_with_clauses_descriptions_ministers_and_spanish(text, partners):
+    assert parties(text, Publisher(("Freedom Collective",)))[0] == partners
 
 
 def test_news_copy_joint_statement_and_described_names():

@@ -92,7 +92,9 @@ RELATIVE = re.compile(
 )
 _SEP_END = re.compile(r"(?:[-–—|·•:,»›/]|\b(?:on|at))\s*$", re.I)
 _SEP_START = re.compile(
-    r"^\s*(?:[-–—|·•,»›/(\[]|by\b|\bby\s|(?:last\s+)?(?:updated|modified|edited)\b)", re.I
+    r"^\s*(?:[-–—|·•,»›/(\[]|by\b|\bby\s|(?:last\s+)?(?:updated|modified|edited)\b|"
+    r"(?:author|authors|source|category|categories|tags?|topics?|location)\s*:)",
+    re.I,
 )
 # What may stand before a date in a byline: the writer's name ("By Jane Doe September 4, 2023").
 BYLINE_PREFIX = re.compile(r"^by\s+(?:[A-ZÀ-Ý][\w'’.-]*\s*){1,4}$", re.I)

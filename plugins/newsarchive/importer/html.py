@@ -188,6 +188,17 @@ def _flush(buf: list[str], out: list[str]) -> None:
     buf.clear()
 
 
+BYLINE_MARK = re.compile(r"(?:^|[-_])(?:byline|author|authors|contributors?)(?:$|[-_])", re.I)
+
+
+def _is_byline_block(tag: Tag) -> bool:
+    """An <address> or a block marked as the byline that holds only inline text ("Jamie
+    Grierson Home affairs correspondent"): the writer, never a headline."""
+    if tag.name not in ("address", "div", "p") or tag.find(BLOCKS | {"h1", "h2", "h3", "li"}):
+        return False
+    return tag.name == "address" or any(BYLINE_MARK.search(c) for c in tag.get("class") or [])
+
+
 def definition_lines(dl: Tag) -> list[str]:
     """A definition list as "term: definition" lines ("Posted: 27 Oct 2021")."""
     lines: list[str] = []
@@ -225,6 +236,10 @@ def walk(node: Tag, out: list[str], buf: list[str]) -> None:
             text = _inline(child)
             if text:
                 out.append("- " + text)
+        elif _is_byline_block(child):
+            _flush(buf, out)
+            text = _inline(child)
+            out.extend(["", text if re.match(r"(?i)by\b", text) else f"By {text}", ""])
         elif name == "dl":
             _flush(buf, out)
             out.extend(["", *definition_lines(child), ""])

@@ -77,8 +77,9 @@ class OrgRef:
 # What news copy puts before a name: "the U.N. children's agency UNICEF", "the Thai charity
 # LPN", "officers of the National Police Board".
 DESCRIBED = re.compile(
-    r"^(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,4}?(?:agency|organi[sz]ation|charity|group|body|"
-    r"watchdog|fund|network|coalition|alliance|foundation|NGO|nonprofit|non-profit)\s+(?=[A-Z])"
+    r"^(?:the\s+|a\s+|our\s+|its\s+|their\s+)?(?:[\w.'’-]+\s+){0,4}?(?:agency|organi[sz]ation|"
+    r"charity|group|body|watchdog|fund|network|coalition|alliance|foundation|NGO|nonprofit|"
+    r"non-profit|partners?)\s+(?=[A-Z])"
 )
 PEOPLE_OF = re.compile(
     r"^(?:officers|officials|staff|representatives|members|delegates|experts|heads|leaders|"
@@ -93,6 +94,7 @@ def clean_item(item: str) -> str:
     Ministry of Justice" -> "Ministry of Justice of Angola", "Germany's Federal Office ...
     (BAMF)" -> "Federal Office ... of Germany (BAMF)")."""
     item = re.split(r"/(?![^()]*\))", unprotect(item))[0]
+    item = re.sub(r"(\([A-Z][A-Za-z.&/]{1,11}\))\s+(?:de|du|del|of)\s+[A-Z][\w ]*$", r"\1", item)
     item = PEOPLE_OF.sub("", item.strip(" ,'\"“”"))
     item = DESCRIBED.sub("", item)
     item = re.sub(r"^(?:the|a|an|and|both|its|their)\s+", "", item.strip(" ,'\"“”"), flags=re.I)
@@ -296,9 +298,9 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
 
 
 def _topics_end(parts: list[str], separators: list[str], i: int) -> int:
-    """Index of the last part of a run of short topics joined by commas from part i."""
+    """Index after a run of short topics joined by commas (or "and") from part i."""
     j = i
-    while j + 1 < len(parts) and separators[j] == "," and _short_topic(parts[j + 1]):
+    while j + 2 < len(parts) and separators[j] in (",", "and") and _short_topic(parts[j + 1]):
         j += 1
     return j + 1
 
@@ -309,19 +311,24 @@ def _topics_before_name(parts: list[str], separators: list[str], i: int) -> str:
     if not _short_topic(parts[i]) or match_key(clean_item(parts[i])) in name_index():
         return ""
     end = _topics_end(parts, separators, i)
-    if end >= len(parts) or separators[end - 1] != "and" or end - i < 2:
+    if end >= len(parts) or separators[end - 1] != "and":
         return ""
     name = parts[end].strip()
     if re.match(r"(?:the|a|an)\s", name, re.I) or not STRONG_HEADS.search(name):
         return ""
     if any(match_key(clean_item(p)) in name_index() for p in parts[i:end]):
         return ""
-    return ", ".join(p.strip() for p in parts[i:end]) + f" and {name}"
+    glue = [", " if s == "," else " and " for s in separators[i:end]]
+    return "".join(p.strip() + g for p, g in zip(parts[i:end], glue, strict=True)) + name
 
 
 def _short_topic(part: str) -> bool:
-    """A few capitalized words without a body's head word ("Employment", "Social Security")."""
+    """A few capitalized words without a body's head word ("Employment", "Social Security",
+    "Youth Rehabilitation of Cambodia")."""
     base = clean_item(part)
+    of = re.search(r"\s+of\s+(?:the\s+)?(.+)$", base)
+    if of and match_key(of[1]) in name_index():
+        base = base[: of.start()]
     ws = base.split()
     return 0 < len(ws) <= 3 and all(w[:1].isupper() for w in ws) and not _heads_a_name(part)
 

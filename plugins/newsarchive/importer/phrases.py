@@ -18,7 +18,8 @@ PARTNER_TRIGGER = re.compile(
     r"\b(?:in (?:close )?(?:collaboration|partnership|co-?operation|coordination|conjunction|"
     r"liaison) with|en (?:étroite )?(?:partenariat|collaboration|coopération|coordination) avec|"
     r"en (?:estrecha )?(?:colaboración|coordinación|cooperación|alianza) con|junto (?:con|a)|"
-    r"(?:partner(?:ed|ing|s)?|collaborat\w+|cooperat\w+|work(?:s|ed|ing)?|team(?:ed|s)? up|"
+    r"(?:(?:partner(?:ed|ing|s)?|collaborat\w+|co-?operat\w+|work(?:s|ed|ing)?)"
+    r"(?: closely| together| hand in hand)?|team(?:ed|s)? up|"
     r"join(?:ed|s|ing)? forces|together|jointly|(?:developed|designed|drafted|prepared|produced|"
     r"implemented|organi[sz]ed|conducted|delivered|carried out)(?: jointly)?) with|"
     r"(?:jointly |co-)?(?:organi[sz]ed|implemented|delivered|conducted|hosted|led) jointly by|"
@@ -109,7 +110,8 @@ KICKER = re.compile(r"^[^:.;]{2,60}:\s+(?=\S)")
 HELP_TRIGGER = re.compile(
     r"\b(?:(?:with|through|thanks to) (?:the )?(?:technical|expert|operational|logistical|"
     r"logistic|practical) (?:support|assistance|help|expertise|advice) (?:of|from|by)|"
-    r"(?:with|thanks to) (?:the )?help (?:of|from)|(?:assisted|aided) by)\s+"
+    r"(?:with|thanks to) (?:the )?help (?:of|from)|(?:assisted|aided) by|"
+    r"with (?:\w+ )?(?:trainers|experts|officers|staff|specialists|representatives) (?:from|of))\s+"
 )
 FUND_VERB = re.compile(
     r"\s+(?:(?:will|has|have|had|is|are|also|today|jointly|generously|to)\s+){0,2}"
@@ -125,11 +127,14 @@ STATE_BUDGET = re.compile(
 SUBJECT_SIGN = re.compile(
     r"\s+(?:(?:have|has|had|will|are|were|today|jointly|formally|officially|recently|also|"
     r"together|successfully|on \w+day|this week)\s+){0,3}(?:[a-z]+ed|sign|signs|launch(?:es)?|"
-    r"opens?|joins?|agrees?|holds?|hosts?|renews?|unveils?|work|works|partners?|teams?|"
+    r"opens?|joins?|agrees?|holds?|hosts?|renews?|unveils?|work|works|partners?(?= with)|teams?|"
     r"co-hosts?|organi[sz]es?|establish(?:es)?|set up|sets up|commits?|convenes?|calls?|urges?|"
     r"deliver|delivers|trains?|starts?|begins?|began|held|met|meet|meets|built|build|builds|"
     r"publish(?:es)?|validates?|support|supports|step|steps|open|assist|assists|help|helps|"
-    r"implement|implements|run|runs|provide|provides)\b|"
+    r"implement|implements|run|runs|provide|provides|firm(?:an|aron|ó)|lanz(?:an|aron|ó)|"
+    r"inaugur(?:an|aron|ó)|capacit(?:an|aron|ó)|fortalec(?:en|ieron|ió)|acord(?:aron|ó)|"
+    r"ont (?:signé|lancé|formé|inauguré|renforcé)|sign(?:ent|e)|lancent|forment|renforcent|"
+    r"assinaram|lançaram)\b|"
     r"\s+(?:will|would|shall|can|could|may|must|has|have|had|is|are|was|were)\s+(?=[a-z])"
 )
 PREPOSITION = re.compile(
@@ -145,6 +150,7 @@ LEADING_PHRASE = re.compile(
 # A clause set between the subject and its verb: "X, with the support of IOM, has launched".
 INSERTED_CLAUSE = re.compile(
     r",\s*(?:in (?:close )?(?:collaboration|partnership|co-?operation) with|together with|"
+    r"which|who|whose|a (?:charity|group|network|non-governmental organi[sz]ation|NGO)|"
     r"with (?:the )?(?:\w+ )?(?:support|help|assistance) (?:of|from)|supported by|backed by)"
     r"\b[^,;]{2,120},"
 )

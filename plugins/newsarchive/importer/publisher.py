@@ -104,6 +104,11 @@ def _names_iom(clue: str) -> bool:
 COPYRIGHT = re.compile(
     r"^(?:copyright\s*)?©\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*", re.I
 )
+# A body's name with its state after a comma: "Ministry of Foreign Affairs, Kingdom of Thailand".
+QUALIFIED_BY = re.compile(
+    r",\s*(?:the\s+)?(?:Kingdom|Republic|Federal Republic|State|Government|Commonwealth) of\s+"
+    r"(?:the\s+)?([A-Z][\w' -]+)$"
+)
 CLUE_SEPARATOR = re.compile(r"\s+[-–—|·:»]\s+|\s*[|·]\s*")
 # What a site's name adds to its owner's: "ASEAN Main Portal", "UN Women – Headquarters",
 # "Council of Europe 2023", "... All rights reserved".
@@ -122,6 +127,7 @@ def clue_names(clue: str) -> list[str]:
     text = clue[copyright.end() :] if copyright else clue
     parts = [p for p in CLUE_SEPARATOR.split(text) if p.strip()]
     names = parts[:1] if copyright else [text, *parts]
+    names += [QUALIFIED_BY.sub(r" of \1", n) for n in names if QUALIFIED_BY.search(n)]
     return list(dict.fromkeys(n for n in (SITE_WORDS.sub("", n).strip(" .,") for n in names) if n))
 
 

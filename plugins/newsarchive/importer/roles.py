@@ -186,7 +186,8 @@ class PartyFinder:
             "",
             head,
         )
-        pieces = re.split(r"(,\s*and\s+|,\s*|\s+and\s+)", head)
+        head = MINISTER_OF.sub("Ministry", head)  # a minister signs for the ministry
+        pieces = re.split(r"(,\s*and\s+|,\s*|\s+(?:and|y|et|e)\s+)", head)
         glue = ["and" if "and" in p else "," for p in pieces[1::2]]
         subject = [clean_item(p) for p in merge_name_parts(pieces[::2], glue)]
         if not subject or re.match(PREPOSITION, subject[0]):
@@ -251,6 +252,7 @@ class PartyFinder:
         return OrgRef(org.name, org.acronym, org) if org else ref
 
 
+MINISTER_OF = re.compile(r"\bMinister(?= (?:of|for) [A-Z])")
 FUNDED_COMPOUND = re.compile(
     r"((?:\ue000\d+\ue001|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}))-(?:funded|financed|sponsored)\b"
 )
