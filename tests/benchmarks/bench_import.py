@@ -4,10 +4,10 @@
 
 Copies N raw files, cycling through the seeds (when /work/shared/seeds exists), the held-out
 IOM-style releases and the other publishers' fixtures (text and HTML, listings, digests, PDF and
-email text, the blind sets), into a temporary folder, then times whole `archive import` processes on all of them at once (startup,
-the gazetteer read once, parsing, writing). Prints the files, the releases written (copies of
-one release are imported once) and the minimum and median seconds; with --json the last line
-is one JSON object with the figures.
+email text, the blind sets), into a temporary folder, then times whole `archive import`
+processes on all of them at once (startup, the gazetteer read once, parsing, writing). Prints
+the files, the releases written (copies of one release are imported once) and the minimum and
+median seconds; with --json the last line is one JSON object with the figures.
 """
 
 from __future__ import annotations

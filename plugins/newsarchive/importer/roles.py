@@ -15,6 +15,7 @@ from ..text import match_key
 from .acronyms import acronym_definitions
 from .geo import country_code, nationality_code
 from .mentions import is_generic, known_mentions, resolve_name
+from .namelists import merge_name_parts, object_items
 from .orgs import (
     ACRONYMED,
     GOVERNMENT_OF,
@@ -24,8 +25,6 @@ from .orgs import (
     capital_word,
     clean_item,
     compound_countries,
-    merge_name_parts,
-    object_items,
     org_like,
     proper_name,
     protect,
@@ -35,7 +34,6 @@ from .orgs import (
 )
 from .phrases import (
     AND_WITH,
-    DONOR_NAME,
     FUND_VERB,
     FUNDER_TRIGGER,
     HELP_TRIGGER,
@@ -54,6 +52,7 @@ from .phrases import (
     THROUGH,
 )
 from .publisher import IOM, Publisher
+from .support import donor_like, home_country
 
 
 class Parties(NamedTuple):
@@ -148,24 +147,6 @@ class PartyFinder:
                 found.append(ref)
         return found
 
-    def donor_like(self, ref: OrgRef) -> bool:
-        """True for an organization whose support is money: a donor, fund, embassy or
-        development agency, or another country's government."""
-        org = ref.org
-        if org and (
-            org.type == "donor" or (org.type == "government" and org.country != self.country)
-        ):
-            return True
-        if org and org.type in ("un-agency", "ngo", "national-institution"):
-            return False
-        name = ref.name if not org else org.name
-        code = country_code(name) or country_code(re.sub(r"^Government of (?:the )?", "", name))
-        if code:
-            return code != self.country
-        return bool(DONOR_NAME.search(name)) and not (
-            self.country and _names_country(name, self.country)
-        )
-
     def subject(self, masked: str, known: list[Organization]) -> list[str]:
         """The organizations that are the subject of a sentence ("X and Y have signed"),
         else []."""
@@ -224,7 +205,7 @@ class PartyFinder:
         support = list(SUPPORT_TRIGGER.finditer(masked))
         for m in support:
             for ref in self.refs(object_items(masked[m.end() :]), s, funding=True):
-                (funders if self.donor_like(ref) else partners).append(ref)
+                (funders if donor_like(ref, self.country) else partners).append(ref)
         hits = [m for p in (PARTNER_TRIGGER, HELP_TRIGGER) for m in p.finditer(masked)]
         if hits:  # "... together with X, which ..., and with Y"
             hits += [m for m in AND_WITH.finditer(masked) if m.start() > hits[0].start()]
@@ -256,14 +237,6 @@ MINISTER_OF = re.compile(r"\bMinister(?= (?:of|for) [A-Z])")
 FUNDED_COMPOUND = re.compile(
     r"((?:\ue000\d+\ue001|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}))-(?:funded|financed|sponsored)\b"
 )
-
-
-def _names_country(name: str, code: str) -> bool:
-    """True when a body's name says it is this country's ("Ministry of Finance of Ghana")."""
-    return any(
-        country_code(w) == code or nationality_code(w) == code
-        for w in re.findall(r"[A-Z][\w'’-]+", name)
-    )
 
 
 def _only_names(head: str) -> bool:
@@ -353,7 +326,7 @@ def find_parties(
     funders = _shortest_dropped(_unique(funders))
     # "ASEAN and Australia launched ..., funded by the Australian Government": a party named by
     # its country that also funds is the donor, not a place
-    donors = {_home(r) for r in funders}
+    donors = {home_country(r) for r in funders}
     spans += [(a, b) for a, b, code in places if code in donors]
     funder_keys = {r.key for r in funders}
     partners = _shortest_dropped(_unique(r for r in partners if r.key not in funder_keys))
@@ -366,13 +339,6 @@ def find_parties(
         [x for x in dict.fromkeys(inferred) if x in kept],
         [x for x in dict.fromkeys(by_country) if x in named],
     )
-
-
-def _home(ref: OrgRef) -> str | None:
-    """The country a funder is the government or a body of ("DFAT", "Government of Japan")."""
-    if ref.org and ref.org.country:
-        return ref.org.country
-    return country_code(re.sub(r"^Government of (?:the )?", "", ref.name))
 
 
 def _shortest_dropped(refs: list[OrgRef]) -> list[OrgRef]:
