@@ -3,11 +3,11 @@
     python tests/benchmarks/bench_import.py --files 100 [--runs 3] [--json]
 
 Copies N raw files, cycling through the seeds (when /work/shared/seeds exists), the held-out
-IOM-style releases and the other publishers' fixtures (text and HTML, listings, digests), into a
-temporary folder, then times whole `archive import` processes on all of them at once (startup,
-the gazetteer read once, parsing, writing). Prints the files, the releases written (copies of
-one release are imported once) and the minimum and median seconds; with --json the last line
-is one JSON object with the figures.
+IOM-style releases and the other publishers' fixtures (text and HTML, listings, digests, PDF and
+email text, the blind sets), into a temporary folder, then times whole `archive import`
+processes on all of them at once (startup, the gazetteer read once, parsing, writing). Prints
+the files, the releases written (copies of one release are imported once) and the minimum and
+median seconds; with --json the last line is one JSON object with the figures.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ SOURCES = [
     ROOT / "tests/importer/heldout",
     ROOT / "tests/importer/publishers/tune",
     ROOT / "tests/importer/publishers/holdout",
+    ROOT / "tests/importer/publishers/blind",
+    ROOT / "tests/importer/publishers/blind2",
 ]
 
 

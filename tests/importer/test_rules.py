@@ -9,7 +9,8 @@ from newsarchive.importer.dates import date_of_line, find_dateline, is_labelled_
 from newsarchive.importer.extract import split_sections
 from newsarchive.importer.geo import place_countries
 from newsarchive.importer.lines import is_byline, is_headline_candidate
-from newsarchive.importer.orgs import compound_countries, merge_name_parts, object_items
+from newsarchive.importer.namelists import merge_name_parts, object_items
+from newsarchive.importer.orgs import compound_countries
 from newsarchive.importer.roles import find_parties
 from newsarchive.importer.split import split_releases
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .acronyms import ORG_HEADS
-from .geo import Mention, country_mentions
+from .geo import Mention, country_code, country_mentions
 
 PUBLISHER_OFFICE = re.compile(r"\b(?:IOM|UN Migration)\s+$")
 # Capitalized words that may stand before a country's name without making it part of a name.
@@ -52,13 +52,29 @@ BODY_HEADS = re.compile(
 # Offices and people whose country an "of <country>" names as theirs, not as a place.
 OFFICE_OF = re.compile(
     rf"(?:{ORG_HEADS.pattern}|\b(?:Ambassador|Minister|Ministers|Consul|Envoy|Commissioner|"
-    r"Representative|Secretary|Chargé|President|Prime Minister|King|Queen|Parliament|People))"
+    r"Representative|Secretary|Chargé|President|Prime Minister|King|Queen|Parliament|People|"
+    r"Director|Head|Chief|Coordinator|Rapporteur))"
 )
 
 
 OF_NAME = re.compile(
-    r"([A-Z][\w'’.&-]*(?:\s+(?:of|for|and|on|the|&|[A-Z][\w'’.&-]*))*)\s+of\s+(?:the\s+)?$"
+    r"([A-Z][\w'’.&-]*(?:\s+(?:of|for|and|on|the|&|[A-Z][\w'’.&-]*))*)\s+(?:of|for)\s+(?:the\s+)?$"
 )
+
+
+LIST_GLUE = re.compile(r"\s*(?:,|,?\s+and|&)\s+(?:the\s+)?")
+SEAT = re.compile(
+    r"\b(?:headquartered|headquarters|head office|seated|(?:has|with) its seat)\s+(?:is\s+|are\s+)?"
+    r"in\s+(?:[\w'’.-]+,?\s+){0,3}$",
+    re.I,
+)
+
+
+def _office_of(text: str, m: Mention) -> bool:
+    """True when a country's name says whose an office or a person's post is ("Minister of
+    Labour of Ghana", "ILO Director for Thailand")."""
+    of = OF_NAME.search(text[max(0, m.start - 120) : m.start])
+    return bool(of and OFFICE_OF.search(of.group(1)))
 
 
 def in_organization_name(text: str, m: Mention, title_case: bool = False) -> bool:
@@ -69,8 +85,10 @@ def in_organization_name(text: str, m: Mention, title_case: bool = False) -> boo
         return False
     before = text[max(0, m.start - 120) : m.start]
     after = text[m.end : m.end + 120]
-    of = OF_NAME.search(before)
-    if of and OFFICE_OF.search(of.group(1)):
+    if _office_of(text, m):
+        return True
+    joined = re.search(r"\b([A-Z]{2,})-$", before)  # "the ASEAN-Australia Counter Trafficking"
+    if joined and not country_code(joined[1]) and re.match(r"\s+[A-Z]", after):
         return True
     name_after = NAME_AFTER.match(after)
     if name_after:
@@ -96,7 +114,16 @@ def countries_about(text: str, excluded: list[tuple[int, int]], title_end: int =
     owners and the sources of figures."""
     found: list[str] = []
     quotes = [q.span() for q in QUOTED.finditer(text)]
+    head = None  # the first country of a list ("Director for Thailand, Cambodia and Lao PDR")
+    previous = None
     for m in country_mentions(text):
+        joined = previous is not None and LIST_GLUE.fullmatch(text[previous.end : m.start])
+        head = head if joined else m
+        previous = m
+        if head is not m and _office_of(text, head):
+            continue
+        if SEAT.search(text[max(0, m.start - 60) : m.start]):
+            continue  # "Headquartered in The Hague, the Netherlands, we support ..."
         if m.nationality and any(a <= m.start < b for a, b in quotes):
             continue  # a speaker's "Greek migrant boat disaster" is not what the release is about
         if m.nationality and DONOR_PEOPLE.match(text, m.start - 4):

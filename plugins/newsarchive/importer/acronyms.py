@@ -18,6 +18,19 @@ CONNECTORS = {
     "in",
     "against",
     "and",
+    "to",
+    "para",
+    "pour",
+    "las",
+    "los",
+    "les",
+    "et",
+    "y",
+    "e",
+    "da",
+    "do",
+    "dos",
+    "das",
 }
 ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&/]{1,11}?)\.?\s*\)")
 NAME_CONNECTORS = CONNECTORS | {"to", "&", "at", "with"}
@@ -29,7 +42,9 @@ ORG_HEADS = re.compile(
     r"Police|Trust|Partnership|International|Initiative|Alliance|Federation|Coalition|Group|"
     r"Company|Corporation|Inc|Ltd|Forum|Secretariat|Mission|Cross|Crescent|Directorate|"
     r"Unit|Board|Court|Parliament|Assembly|Charity|Relief|Aid|Cooperation|Development|Project|"
-    r"Service|Services|Strada|Caritas|Guard|Forces|Army|Navy|Presidency|Task Force|Agence)\b"
+    r"Service|Services|Strada|Caritas|Guard|Forces|Army|Navy|Presidency|Task Force|Agence|"
+    r"Inspectorate|Ombudsman|Ombudsperson|Observatory|Mechanism|Chancellery|Prosecution|"
+    r"Tribunal|Gendarmerie|Platform)\b"
 )
 
 

@@ -17,6 +17,7 @@ from .dates import (
     find_dateline,
     first_page_date,
     is_labelled_date_line,
+    is_original_date_line,
     with_year,
 )
 from .decode import load_document
@@ -25,10 +26,11 @@ from .extract import lead_paragraph, provisional_title, split_sections, summariz
 from .geo import city_countries, country_mentions, place_countries
 from .lines import WIRE_BOILERPLATE, is_wrapped, unwrap
 from .lines import drop_menus as drop_menu_pairs
-from .orgs import OrgRef
-from .publisher import Publisher, find_publisher, header_clues, source_clues
+from .orgs import OrgRef, sentences
+from .publisher import Publisher, find_publisher, header_clues, sender_clues, source_clues
 from .roles import find_parties
 from .split import Segment, split_releases
+from .textpage import tidy_text_lines
 
 NOTE_NO_TITLE = "The source gives no headline: this title is provisional; write the headline."
 NOTE_NO_DATE = "The source gives no date."
@@ -90,8 +92,9 @@ class Page:
 
 
 def document_lines(doc: Document) -> list[str]:
-    """A document's lines with menus dropped and hard-wrapped paragraphs joined."""
-    lines = drop_menu_pairs(doc.lines)
+    """A document's lines with menus dropped and hard-wrapped paragraphs joined (a text's page
+    furniture, hyphenation and wrapped headlines first)."""
+    lines = drop_menu_pairs(doc.lines if doc.is_html else tidy_text_lines(doc.lines))
     return unwrap(lines) if is_wrapped(lines) else lines
 
 
@@ -101,6 +104,7 @@ def release_date(
     """The release's date and, when it is not the dateline's, a note saying where it is from."""
     if dateline and dateline.date:
         return dateline.date, None
+    header_dates = sorted(header_dates, key=lambda x: not is_original_date_line(x))
     line = next((x for x in header_dates if date_of_line(x)), None)
     own = date_of_line(line) if line else None
     if dateline and dateline.partial:
@@ -120,17 +124,33 @@ STATEMENT = re.compile(
 )
 
 
-def place_codes(dateline: Dateline | None, body: str, lead: str) -> list[str]:
-    """Countries of a dateline's place; an issuing place only when the body names it again:
-    a wire's dateline ("GENEVA .../APO/" about Yemen), or the seat of a statement ("Geneva -
-    IOM and UNICEF are alarmed by deaths off Djibouti")."""
+TODAY = re.compile(
+    r"\b(?:today|tonight|this (?:morning|afternoon|week)|"
+    r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+    re.I,
+)
+
+
+def reports_elsewhere(lead: str, codes: list[str]) -> bool:
+    """True when a lead reports work done in other countries, not an event held where it is
+    dated ("LYON, France - An operation in Côte d'Ivoire, Ghana and Mali has ...", not "GENEVA -
+    IOM and UNICEF today launched ...")."""
+    first = sentences(lead)[0] if lead.strip() else ""
+    others = {m.code for m in country_mentions(first)} - set(codes)
+    return len(others) >= 2 and not TODAY.search(first)
+
+
+def place_codes(dateline: Dateline | None, rest: str, lead: str) -> list[str]:
+    """Countries of a dateline's place; an issuing place only when the rest of the text names
+    it again: a wire's dateline ("GENEVA .../APO/" about Yemen), the seat of a statement
+    ("Geneva - IOM and UNICEF are alarmed by deaths off Djibouti") or of a report on work
+    elsewhere ("LYON, France - An operation in Côte d'Ivoire, Ghana and Mali ...")."""
     if not dateline or not dateline.place:
         return []
     codes = place_countries(dateline.place)
-    if not dateline.wire and not STATEMENT.match(lead):
-        return codes
-    rest = body[dateline.end :]
     named = {m.code for m in country_mentions(rest)} | set(city_countries(rest))
+    if not dateline.wire and not STATEMENT.match(lead) and not reports_elsewhere(lead, codes):
+        return codes
     again = any(p.strip() and p.strip().lower() in rest.lower() for p in dateline.place.split(","))
     return [c for c in codes if c in named or again]
 
@@ -138,6 +158,7 @@ def place_codes(dateline: Dateline | None, body: str, lead: str) -> list[str]:
 def publisher_of(segment: Segment, page: Page, text: str, dateline, registry) -> Publisher:
     """Who issues this release, from its own source credits first, then the page's."""
     sources = source_clues([*segment.dates, *segment.lines]) or page.sources
+    sources += sender_clues([*page.preamble, *segment.lines])
     wires = [dateline.credit] if dateline and dateline.credit else []
     wires += [
         re.sub(r"[()]|/end$", "", line, flags=re.I).strip()
@@ -160,7 +181,9 @@ def build_draft(segment: Segment, registry: Registry, source: str, page: Page) -
     heading = [segment.title + "."] if segment.title else []
     text = "\n".join([*heading, *(text_after if line is lead else line for line in body if line)])
     publisher = publisher_of(segment, page, "\n".join([lead, text]), dateline, registry)
-    countries = place_codes(dateline, "\n".join(body), text_after)
+    whole = "\n".join(body)
+    after_lead = whole[whole.find(lead) + len(lead) :] if lead in whole else whole
+    countries = place_codes(dateline, f"{text_after}\n{after_lead}", text_after)
     country = countries[0] if len(countries) == 1 else None
     parties = find_parties(text, registry, country, publisher)
     if heading:  # a headline repeats the text's parties; it names them alone only when the

@@ -33,6 +33,9 @@ FOREIGN_MONTH = (
     r"décembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)"
 )
 FOREIGN_DATE = rf"\d{{1,2}}(?:er|º|o)?\s+(?:de\s+)?{FOREIGN_MONTH}(?:\s+(?:de\s+)?\d{{4}})?"
+FOREIGN_FULL_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:er|º|o)?\s+(?:de\s+)?{FOREIGN_MONTH}\s+(?:de\s+)?\d{{4}}(?!\d)"
+)
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽȘȚẠ-Ỹ"  # capitals, with Latin Extended-A (mixed cases) and Vietnamese
 _WORD = r"(?:[^\W\d_]|['’.\-])+"
 _NAME = rf"[{_UPPER}]{_WORD}(?: {_WORD}){{0,3}}"
@@ -59,18 +62,27 @@ SPACED_DASH_PLACE = re.compile(
     r"^(?P<place>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+){0,2}) [-–—] (?=[A-Z])"
 )
 PUBLISHED_LABEL = re.compile(
-    r"\b(?:published(?:\s+(?:date|on))?|publishing\s+date|publication\s+date|date\s+published|"
-    r"posted(?:\s+(?:on|at))?|released(?:\s+on)?|issued(?:\s+on)?|first\s+published|date)\s*:?\s*$",
+    r"(?:\b(?:published(?:\s+(?:date|on))?|publishing\s+date|publication\s+date|date\s+published|"
+    r"posted(?:\s+(?:on|at))?|released(?:\s+on)?|issued(?:\s+on)?|first\s+published|date|"
+    r"fecha(?:\s+de\s+publicación)?|publicado(?:\s+(?:el|em))?|date\s+de\s+publication|"
+    r"data(?:\s+de\s+publicação)?)|\bpubliée?s?(?:\s+le)?)\s*:?\s*$",
+    re.I,
+)
+# The date a re-post (an aggregator, ReliefWeb) says the release first appeared: its own.
+ORIGINAL_LABEL = re.compile(
+    r"\b(?:originally\s+(?:published|posted|released)|first\s+published|original\s+"
+    r"(?:publication\s+)?date)\s*:?\s*$",
     re.I,
 )
 OTHER_LABEL = re.compile(
     r"\b(?:event\s+date|date\s+of\s+(?:the\s+)?event|updated(?:\s+on)?|last\s+updated|"
-    r"modified|last\s+modified|reviewed|deadline|held\s+on|from|to|until|since|valid)\b[^\d]*$",
+    r"modified|last\s+modified|reviewed|deadline|held\s+on|from|to|until|since|valid|"
+    r"mis\s+à\s+jour|actualizado|atualizado|modifié)\b[^\d]*$",
     re.I,
 )
 TIME = re.compile(
     r"^\s*(?:[-–—|,·•@]\s*|at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?"
-    r"(?:\s*(?:GMT|UTC|CET|CEST|EAT|WAT|EST|EDT|[A-Z]{3})\b)?",
+    r"(?:\s*(?:GMT|UTC|CET|CEST|EAT|WAT|EST|EDT|[A-Z]{3})\b(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?",
     re.I,
 )
 RELATIVE = re.compile(
@@ -79,7 +91,13 @@ RELATIVE = re.compile(
     re.I,
 )
 _SEP_END = re.compile(r"(?:[-–—|·•:,»›/]|\b(?:on|at))\s*$", re.I)
-_SEP_START = re.compile(r"^\s*(?:[-–—|·•,»›/(\[]|by\b|\bby\s)", re.I)
+_SEP_START = re.compile(
+    r"^\s*(?:[-–—|·•,»›/(\[]|by\b|\bby\s|(?:last\s+)?(?:updated|modified|edited)\b|"
+    r"(?:author|authors|source|category|categories|tags?|topics?|location)\s*:)",
+    re.I,
+)
+# What may stand before a date in a byline: the writer's name ("By Jane Doe September 4, 2023").
+BYLINE_PREFIX = re.compile(r"^by\s+(?:[A-ZÀ-Ý][\w'’.-]*\s*){1,4}$", re.I)
 ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 NUMERIC = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})$")
 MAX_META_WORDS = 24
@@ -112,8 +130,9 @@ class Dateline:
 class LineDate:
     """A short line that dates something: what kind of date, and the date when it is one.
 
-    kind: "published" (a labelled publishing date), "plain" (a date line, byline or feed
-    line), "other" (an event date, an update stamp) or "relative" ("17 hours ago", no date).
+    kind: "original" (the first publication a re-post names), "published" (a labelled
+    publishing date), "plain" (a date line, byline or feed line), "other" (an event date, an
+    update stamp) or "relative" ("17 hours ago", no date).
     """
 
     date: dt.date | None
@@ -200,7 +219,10 @@ def line_date(line: str) -> LineDate | None:
     words = text.split()
     if not words or len(words) > MAX_META_WORDS:
         return None
-    for m in DATE_RE.finditer(text):
+    found = sorted(
+        [*DATE_RE.finditer(text), *FOREIGN_FULL_DATE.finditer(text)], key=lambda m: m.start()
+    )
+    for m in found:
         prefix, suffix = text[: m.start()], text[m.end() :]
         time = TIME.match(suffix)
         if time:
@@ -210,6 +232,8 @@ def line_date(line: str) -> LineDate | None:
         date = parse_date(m.group(0))
         if OTHER_LABEL.search(prefix):
             return LineDate(None, "other")
+        if ORIGINAL_LABEL.search(prefix):
+            return LineDate(date, "original")
         return LineDate(date, "published" if PUBLISHED_LABEL.search(prefix) else "plain")
     if RELATIVE.search(text) and len(words) <= 12:
         return LineDate(None, "relative")
@@ -217,13 +241,16 @@ def line_date(line: str) -> LineDate | None:
 
 
 def _meta_prefix(prefix: str) -> bool:
-    """True when what stands before a date is a label, a site's name or nothing."""
+    """True when what stands before a date is a label, a site's name, a writer's name, a
+    place ("Strasbourg 12/01/2023") or nothing."""
     prefix = prefix.strip()
     if not prefix:
         return True
     if len(prefix.split()) > 10 or re.search(r"[.!?]\s", prefix):
         return False
-    return bool(_SEP_END.search(prefix) or PUBLISHED_LABEL.search(prefix))
+    if _SEP_END.search(prefix) or PUBLISHED_LABEL.search(prefix) or BYLINE_PREFIX.match(prefix):
+        return True
+    return len(prefix.split()) <= 3 and _valid_place(prefix)
 
 
 def _meta_suffix(suffix: str) -> bool:
@@ -241,13 +268,19 @@ def is_date_line(line: str) -> bool:
 def is_labelled_date_line(line: str) -> bool:
     """A date line that says it is the publishing date ("Posted: 2 December 2021")."""
     found = line_date(line)
-    return bool(found and found.kind == "published" and found.date)
+    return bool(found and found.kind in ("original", "published") and found.date)
+
+
+def is_original_date_line(line: str) -> bool:
+    """A date line giving a re-posted release's first publication ("Originally published: ...")."""
+    found = line_date(line)
+    return bool(found and found.kind == "original" and found.date)
 
 
 def date_of_line(line: str) -> dt.date | None:
     """The publication date a date line gives, else None (event dates and updates are not)."""
     found = line_date(line)
-    return found.date if found and found.kind in ("published", "plain") else None
+    return found.date if found and found.kind in ("original", "published", "plain") else None
 
 
 def _credit(m: re.Match) -> str:

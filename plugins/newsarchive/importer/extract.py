@@ -27,7 +27,10 @@ from .lines import (
 from .orgs import sentences
 
 SDG_LINE = re.compile(r"^(?:[-•]\s*)?(?:SDG|Goal)\s*#?\s*(\d{1,2})\b", re.I)
-SDG_INLINE = re.compile(r"\bSDGs?\s*#?\s*(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2}\b)*)(?!\.?\d)")
+SDG_INLINE = re.compile(
+    r"\b(?:SDGs?|(?:Sustainable Development|Global) Goals?)\s*#?\s*"
+    r"(\d{1,2}(?:\s*(?:,\s*and|,|and|&)\s*\d{1,2}\b)*)(?!\.?\d)"
+)
 # A target counts for its goal: "SDG Target 8.7", "target 10.7", "targets 5.2 and 16.2".
 SDG_TARGET = re.compile(
     r"\b(?:SDG\s+)?[Tt]argets?\s+((?:\d{1,2}\.(?:\d{1,2}|[a-c])\b(?:\s*(?:,|and|&)\s*)?)+)"

@@ -86,6 +86,42 @@ def name_index() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def foreign_names() -> dict[str, str]:
+    """Country names in French, Spanish and Portuguese (pycountry's translations) by match
+    key, for text in those languages; a name a large city bears ("Granada") is left out."""
+    import gettext
+
+    import pycountry
+
+    index, towns = name_index(), cities()
+    found: dict[str, str] = {}
+    for language in ("fr", "es", "pt"):
+        try:
+            names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            for attr in ("name", "common_name"):
+                value = getattr(country, attr, None)
+                name = names.gettext(value) if value else ""
+                key = match_key(name)
+                if key and "," not in name and key not in index and key not in towns:
+                    found.setdefault(key, country.alpha_2)
+    return found
+
+
+ROMANCE_WORDS = re.compile(
+    r"\b(?:de|la|le|les|des|du|el|los|las|del|que|et|y|em|da|do|para|pour|avec|con|une|por)\b"
+)
+
+
+def in_romance_language(text: str) -> bool:
+    """True for French, Spanish or Portuguese text (by how often their small words occur)."""
+    total = len(_TOKEN.findall(text))
+    return total > 0 and len(ROMANCE_WORDS.findall(text.lower())) > 0.08 * total
+
+
+@functools.lru_cache(maxsize=1)
 def _regions() -> frozenset[str]:
     return frozenset(match_key(r) for r in REGIONS)
 
@@ -139,6 +175,8 @@ def country_mentions(text: str) -> list[Mention]:
     """Every country a text names, by name or as the nationality of people ("Afghan women"),
     in order; region names that hold a country's name ("Latin America") are skipped."""
     index = name_index()
+    if in_romance_language(text):
+        index = {**foreign_names(), **index}
     tokens = list(_TOKEN.finditer(text))
     found: list[Mention] = []
     i = 0
@@ -154,8 +192,11 @@ def country_mentions(text: str) -> list[Mention]:
                 step = n
                 break
             if key in index and (len(key) > 3 or phrase.isupper()):
-                found.append(Mention(start, end, index[key]))
-                step = n
+                city = _city_named_for(text, tokens, i, n)
+                found.append(
+                    Mention(start, tokens[i + n].end() if city else end, city or index[key])
+                )
+                step = n + bool(city)
                 break
         else:
             mention = _nationality(text, tokens[i])
@@ -163,6 +204,14 @@ def country_mentions(text: str) -> list[Mention]:
                 found.append(mention)
         i += step
     return found
+
+
+def _city_named_for(text: str, tokens: list[re.Match], i: int, n: int) -> str | None:
+    """The country of a city named by the country's name at tokens i..i+n-1 and "City"
+    ("Benin City" is in Nigeria, "Kuwait City" in Kuwait), else None."""
+    if i + n >= len(tokens) or tokens[i + n].group() != "City":
+        return None
+    return city_country(text[tokens[i].start() : tokens[i + n].end()], own_name=True)
 
 
 def _nationality(text: str, token: re.Match) -> Mention | None:
@@ -188,7 +237,7 @@ NOT_PLACES = frozenset(
     "liberty mobile home victory progress unity hope".split()
 )
 PLACE_AFTER = re.compile(
-    r"\b(?:in|at|from|to)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    r"\b(?:in|at|from|to|near|outside)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 )
 AREA = re.compile(r"\s+(?:State|Province|Region|District|County|Governorate|Department|Oblast)\b")
 

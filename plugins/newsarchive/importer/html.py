@@ -77,6 +77,18 @@ def page_dates(soup: BeautifulSoup) -> list[str]:
     return found
 
 
+# Blocks that sites mark as chrome by class or id: footers, cookie banners, breadcrumbs,
+# sidebars and widgets, comment threads, share bars, tag lists, related and recommended items,
+# pagers (WordPress, Drupal, GOV.UK and most CMS themes name them so).
+CHROME_MARK = re.compile(
+    r"(?:^|[-_])(?:footer|cookies?|consent|onetrust|breadcrumbs?|sidebar|secondary|widgets?|"
+    r"comments?|respond|related|share|sharing|sharedaddy|sharethis|social|newsletter|pager|"
+    r"pagination|read-more|more-from|recommended|written-by|post-navigation|nav-links|nav|tags|"
+    r"tags-links|cat-links)(?:$|[-_])",
+    re.I,
+)
+KEEP_TAGS = ("html", "body", "main", "article")
+SDG_TEXT = re.compile(r"\bSDGs?\b|Sustainable Development Goal", re.I)
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
 BRAND = re.compile(r"logo|site-?name|site-?title|brand|masthead|source-logo", re.I)
 
@@ -128,6 +140,8 @@ def site_names(soup: BeautifulSoup) -> list[str]:
             found.append(text)
     for text in soup.find_all(string=re.compile("©")):
         line = clean_line(str(text))
+        if text.find_parent(("figure", "figcaption")) or line.find("©") > 20:
+            continue  # a photo's credit ("... © Issouf Sanogo, AFP"), not the site's notice
         if len(line.split()) <= 20:
             found.append(line)
     return list(dict.fromkeys(t for t in found if t))
@@ -137,13 +151,26 @@ def _inside_content(tag: Tag) -> bool:
     return tag.find_parent(("article", "main")) is not None
 
 
+def _marked_chrome(tag: Tag) -> bool:
+    """A block its class or id marks as chrome, unless it holds the headline or states SDGs."""
+    if tag.name in KEEP_TAGS:
+        return False
+    marks = [*(tag.get("class") or []), tag.get("id") or ""]
+    if not any(CHROME_MARK.search(m) for m in marks if isinstance(m, str)):
+        return False
+    return tag.find("h1") is None and not SDG_TEXT.search(tag.get_text(" "))
+
+
 def drop_chrome(soup: BeautifulSoup) -> None:
-    """Remove scripts, styles, navigation, captions and page headers/footers (not article ones)."""
+    """Remove scripts, styles, navigation, captions, page headers/footers (not article ones)
+    and blocks marked as chrome (comments, sidebars, cookie banners, related items)."""
     for tag in soup.find_all(ALWAYS_DROP):
         tag.decompose()
     for tag in soup.find_all(CHROME):
         if not _inside_content(tag):
             tag.decompose()
+    for tag in soup.find_all(_marked_chrome):
+        tag.decompose()
     for tag in soup.find_all(attrs={"hidden": True}):
         tag.decompose()
     for tag in soup.find_all(attrs={"aria-hidden": "true"}):
@@ -159,6 +186,31 @@ def _flush(buf: list[str], out: list[str]) -> None:
     if text:
         out.append(text)
     buf.clear()
+
+
+BYLINE_MARK = re.compile(r"(?:^|[-_])(?:byline|author|authors|contributors?)(?:$|[-_])", re.I)
+
+
+def _is_byline_block(tag: Tag) -> bool:
+    """An <address> or a block marked as the byline that holds only inline text ("Jamie
+    Grierson Home affairs correspondent"): the writer, never a headline."""
+    if tag.name not in ("address", "div", "p") or tag.find(BLOCKS | {"h1", "h2", "h3", "li"}):
+        return False
+    return tag.name == "address" or any(BYLINE_MARK.search(c) for c in tag.get("class") or [])
+
+
+def definition_lines(dl: Tag) -> list[str]:
+    """A definition list as "term: definition" lines ("Posted: 27 Oct 2021")."""
+    lines: list[str] = []
+    label = ""
+    for tag in dl.find_all(("dt", "dd")):
+        text = _inline(tag)
+        if tag.name == "dt":
+            label = text.rstrip(" :")
+        elif text:
+            lines.append(f"{label}: {text}" if label else text)
+            label = ""
+    return lines
 
 
 def walk(node: Tag, out: list[str], buf: list[str]) -> None:
@@ -184,6 +236,13 @@ def walk(node: Tag, out: list[str], buf: list[str]) -> None:
             text = _inline(child)
             if text:
                 out.append("- " + text)
+        elif _is_byline_block(child):
+            _flush(buf, out)
+            text = _inline(child)
+            out.extend(["", text if re.match(r"(?i)by\b", text) else f"By {text}", ""])
+        elif name == "dl":
+            _flush(buf, out)
+            out.extend(["", *definition_lines(child), ""])
         elif name == "blockquote":
             _flush(buf, out)
             inner: list[str] = []

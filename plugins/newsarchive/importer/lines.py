@@ -47,8 +47,12 @@ CONTACT_HEADER = re.compile(
     re.I,
 )
 FOOTER = re.compile(
-    r"^(?:#+\s*)?(?:share (?:this|on|via)\b|share$|related (?:sdgs?|content|news|stories|articles|"
-    r"links)\b|sustainable development goals?$|follow us\b|subscribe\b|sign up\b|tags?\s*:|"
+    r"^(?:#+\s*)?(?:share (?:this|on|via)\b|share$|related$|related (?:sdgs?|content|news|stories|"
+    r"articles|links|press releases|posts|items|resources|publications)\b|see also$|"
+    r"(?:actualités|articles|nouvelles) (?:liées|connexes)|(?:à )?lire aussi|voir aussi|"
+    r"(?:noticias|notícias|artículos) relacionad[oa]s|ver también|leia também|partager\b|"
+    r"compartir\b|compartilhar\b|sustainable development goals?$|follow us\b|subscribe\b|"
+    r"sign up\b|tags?\s*:|"
     r"topics?\s*:|more news\b|latest news\b|read more\b|back to top\b|copyright\b|©|"
     r"cookies?\b|privacy policy\b|terms of use\b|print this\b|download (?:the )?pdf\b)",
     re.I,
@@ -61,7 +65,17 @@ BOILERPLATE = re.compile(
     re.I,
 )
 BYLINE = re.compile(
-    r"^(?:[Bb]y\s+[A-Z][a-z]|(?i:posted|published|written)\s+(?i:by|on)\b|(?i:source|author)\s*:)"
+    r"^(?:[Bb]y\s+[A-Z][a-z]|(?i:posted|published|written)\s+(?i:by|on)\b|(?i:source|author)\s*:|"
+    r"(?i:by)\s+[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3}(?:\s*(?:,|and|&|/)\s*.*)?$)"
+)
+# A metadata field of a page or an email's header ("Format: News and Press Release",
+# "Origin: View original", "From: Public Safety Canada", "Subject: ..."): never a headline.
+FIELD = re.compile(
+    r"^(?:format|origin|posted|published|originally published|first published|country|"
+    r"countries|themes?|topics?|type|content type|language|authors?|from|to|cc|sent|subject|"
+    r"date|updated|last updated|modified|categor(?:y|ies)|section|regions?|disaster types?|"
+    r"location|organi[sz]ations?|reading time|read time|reference|ref|no)\.?\s*:\s*\S",
+    re.I,
 )
 BULLET = re.compile(r"^(?:[-*•·–▪◦]|\d{1,2}[.)])\s+")
 NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
@@ -94,7 +108,7 @@ WIRE_CREDIT = (
 # comment forms, post navigation, related links, a digest's subscription footer, "About UNICEF".
 ITEM_END = re.compile(
     rf"^(?:#+\s*)?(?:{WIRE_CREDIT}|read more$|read the full (?:story|article|release)\b|"
-    r"(?:leave|post) a comment\b|(?:previous|next) (?:post|article|story)\s*:|"
+    r"(?:leave|post) a comment\b|[«‹]?\s*(?:previous|next)(?: (?:post|article|story))?\s*:|"
     r"you are receiving this\b|media files$|related (?:news|stories|articles|posts)\b|"
     r"more from\b|recent news from\b|about (?:the )?(?-i:[A-Z][\w.&'’-]*)(?: [\w.&'’-]+){0,4}$)",
     re.I,
@@ -111,6 +125,17 @@ WIRE_BOILERPLATE = re.compile(
 def strip_heading(line: str) -> str:
     """A line without a Markdown heading prefix or item number ("# Title", "2. Title")."""
     return NUMBERED.sub("", re.sub(r"^#{1,6}\s+", "", line)).strip()
+
+
+# A page-type label before a headline ("Press release: UN Women and IOM open ...").
+HEADLINE_LABEL = re.compile(
+    r"^(?:press|news|media)\s+(?:release|update|advisory|statement)\s*[:|–—-]\s+(?=\S)", re.I
+)
+
+
+def headline(line: str) -> str:
+    """A headline line as the release's title: no heading prefix, number or page-type label."""
+    return HEADLINE_LABEL.sub("", strip_heading(line))
 
 
 def is_menu_line(line: str) -> bool:
@@ -147,6 +172,7 @@ def is_chrome(line: str) -> bool:
         or SHARE.match(text)
         or WIRE_BOILERPLATE.match(text)
         or SOURCE_LINE.match(text)
+        or (FIELD.match(text) and len(words(text)) <= 14)
     )
 
 
@@ -284,11 +310,20 @@ def continues(previous: str, line: str) -> bool:
     return line[:1].islower() or not ends_sentence(previous)
 
 
+def wrap_width(lines: list[str]) -> int:
+    """The width a hard-wrapped text was wrapped at: the length most of its long lines reach."""
+    lengths = sorted(len(line) for line in lines if line)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
 def unwrap(lines: list[str]) -> list[str]:
-    """Hard-wrapped lines joined into paragraphs; headings, labels and contact blocks kept."""
+    """Hard-wrapped lines joined into paragraphs; headings, labels and contact blocks kept (a
+    line that fills the wrap width and runs on into the next is a paragraph's, however
+    capitalized: "... On the World Day against Trafficking in Persons, the National")."""
     out: list[str] = []
     buf: list[str] = []
     raw = False
+    full = 0.75 * wrap_width(lines)
 
     def flush() -> None:
         if buf:
@@ -313,7 +348,15 @@ def unwrap(lines: list[str]) -> list[str]:
             buf.append(line)
             continue
         flush()
-        if is_title_like(line) or line.endswith(":") or BULLET.match(line) or len(words(line)) < 4:
+        runs_on = (
+            len(line) >= full
+            and len(words(line)) >= 8
+            and i + 1 < len(lines)
+            and bool(lines[i + 1])
+            and ("," in line or words(line)[-1].lower() in SMALL_WORDS or lines[i + 1][0].islower())
+        )
+        heading = is_title_like(line) and not (runs_on and not ends_sentence(line))
+        if heading or line.endswith(":") or BULLET.match(line) or len(words(line)) < 4:
             out.append(line)
         else:
             buf.append(line)

@@ -48,6 +48,9 @@ class Found:
     by_country: bool = False  # a generic name taken to be the release's country's body
 
 
+NEGATED = re.compile(r"\b(?:non|anti|pan|extra|intra|ex)-$", re.I)
+
+
 def is_generic(name: str) -> bool:
     """True for a name made only of generic words ("Ministry of Foreign Affairs")."""
     words = match_key(name).split()
@@ -123,6 +126,8 @@ def known_mentions(text: str, registry: Registry, country: str | None = None) ->
             org = registry.resolve(phrase) or registry.resolve(_american(phrase))
             if not org or (n == 1 and len(phrase) == 1) or is_country_name(phrase):
                 continue
+            if NEGATED.search(text, max(0, start - 8), start):
+                continue  # "non-EU partner states" names no one
             by_country = False
             if is_generic(phrase):
                 code, q_start, q_end = qualifier(text, start, end)

@@ -1,4 +1,5 @@
-"""Organizations in text: the names a list gives, kept whole across "and" and commas."""
+"""Organizations in text: a reference to one, an item of a list cleaned into a name (no
+article, description or possessive), and what reads as an organization's name."""
 
 from __future__ import annotations
 
@@ -9,34 +10,24 @@ from dataclasses import dataclass
 
 from ..registry import Organization
 from ..text import match_key
-from .acronyms import CONNECTORS, ORG_HEADS, acronym_definitions
+from .acronyms import CONNECTORS, ORG_HEADS
 from .geo import name_index
 from .mentions import is_generic
 
 MAX_NAME_WORDS = 12
-OBJECT_STOP = re.compile(
-    r"(?<!\b[A-Z])[.;:]\s|[.;:]$|,\s*(?:which|who|whose|where|while|with|to|in order|as)\b|"
-    r"\s+(?:and|as well as)\s+(?:with|through|by|in|to|at|from|for)\s|"
-    r"\s+and\s+(?=(?:is|are|was|were|has|have|will|would|can|[a-z]+ed)\b)|"
-    r"\s(?:to|in order|for|within|under|through|as|that|on|at|during|since|has|have|will|is|"
-    r"are|was|were|who|which|across|over|after|before|following|in)\s+(?![A-Z])"
-)
-_SPLIT = re.compile(r"\s*(?:,\s*and|,\s*as well as|\band also|,|\s+and\s+(?=the\s|[A-Z\ue000]))\s*")
-BODY_OF = re.compile(rf"{ORG_HEADS.pattern} (?:of|for|on|against) ([^,(]+)$")
-# Head words that make a part after "and" a body of its own ("... and the Swiss Agency for
-# Development"), not the end of the name before it ("... and International Cooperation").
-STRONG_HEADS = re.compile(
-    r"\b(?:Government|Ministry|Ministries|Embassy|Consulate|Agency|Organi[sz]ation|Office|"
-    r"Commission|Council|Fund|Foundation|Bank|Union|Association|Society|Institute|University|"
-    r"Department|Bureau|Network|Centre|Center|Committee|Authority|Service|Police|Trust|"
-    r"Alliance|Federation|Coalition|Secretariat|Mission|Directorate|Board|Court|Parliament|"
-    r"Assembly|Company|Corporation|Red Cross|Red Crescent|Platform|Forum|Caritas)\b"
-)
 GOVERNMENT_OF = re.compile(
-    r"^(?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:government|authorities|Government)$"
+    r"^(?P<who>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:['’]s)?\s+(?:government|authorities|Government)$"
 )
 POSSESSIVE = re.compile(r"^(?P<who>[A-Z][\w.-]+(?:\s[A-Z][\w-]+){0,2})['’]s\s+(?=[A-Z])")
+# Words that open a sentence in capitals without naming anyone.
+PRONOUNS = frozenset(
+    "it this that these those they we he she its their our there here each all both some many "
+    "most which who what such another".split()
+)
 MASK = re.compile("\ue000(\\d+)\ue001")
+# A body described in words and named by the acronym after it ("Costa Rica's immigration
+# authority (DGME)").
+ACRONYMED = re.compile(r"\(([A-Z][A-Za-z.&/]{1,11})\)$")
 SENTENCE_END = re.compile(
     r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bMrs\.)"
     r"(?<!\bCo\.)(?<!\bJr\.)(?<!\bTel\.)(?<=[.!?])\s+(?=[A-Z\"“‘])"
@@ -65,12 +56,31 @@ class OrgRef:
         return self.acronym or self.name
 
 
+# What news copy puts before a name: "the U.N. children's agency UNICEF", "the Thai charity
+# LPN", "officers of the National Police Board".
+DESCRIBED = re.compile(
+    r"^(?:the\s+|a\s+|our\s+|its\s+|their\s+)?(?:[\w.'’-]+\s+){0,4}?(?:agency|organi[sz]ation|"
+    r"charity|group|body|watchdog|fund|network|coalition|alliance|foundation|NGO|nonprofit|"
+    r"non-profit|partners?)\s+(?=[A-Z])"
+)
+PEOPLE_OF = re.compile(
+    r"^(?:officers|officials|staff|representatives|members|delegates|experts|heads|leaders|"
+    r"agents|investigators|inspectors|police officers|teams?)\s+of\s+the\s+",
+    re.I,
+)
+
+
 def clean_item(item: str) -> str:
-    """An item of a list as a name: no article, no "/ other" part, a country's possessive
-    made a qualifier ("Angola's Ministry of Justice" -> "Ministry of Justice of Angola",
-    "Germany's Federal Office ... (BAMF)" -> "Federal Office ... of Germany (BAMF)")."""
+    """An item of a list as a name: no article, no "/ other" part, no description before it
+    ("the U.N. children's agency UNICEF"), a country's possessive made a qualifier ("Angola's
+    Ministry of Justice" -> "Ministry of Justice of Angola", "Germany's Federal Office ...
+    (BAMF)" -> "Federal Office ... of Germany (BAMF)")."""
     item = re.split(r"/(?![^()]*\))", unprotect(item))[0]
+    item = re.sub(r"(\([A-Z][A-Za-z.&/]{1,11}\))\s+(?:de|du|del|of)\s+[A-Z][\w ]*$", r"\1", item)
+    item = PEOPLE_OF.sub("", item.strip(" ,'\"“”"))
+    item = DESCRIBED.sub("", item)
     item = re.sub(r"^(?:the|a|an|and|both|its|their)\s+", "", item.strip(" ,'\"“”"), flags=re.I)
+    item = re.sub(r"^(?:l['’]|(?:la|le|les|el|los|las)\s+(?=[A-Z]))", "", item)  # French, Spanish
     item = re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
     item = re.sub(r"(?:\s+(?:and|or|of|the|for|with|in))+$", "", item)
     item = re.sub(
@@ -164,31 +174,6 @@ def compound_countries() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(patterns) + r")\b")
 
 
-def object_items(text: str) -> list[str]:
-    """The organizations listed at the start of a text ("the EU, Japan and X (ABC), to ...")."""
-    names = {unprotect(name) for name in acronym_definitions(text).values()}
-    text = protect_names(text, sorted(names, key=len, reverse=True))
-    stop = OBJECT_STOP.search(text)
-    span = text[: stop.start()] if stop else text
-    items: list[str] = []
-    pieces = re.split(f"({_SPLIT.pattern})", span)
-    for raw in merge_name_parts(pieces[::2], pieces[1::2]):
-        item = clean_item(unprotect(raw))
-        if not item:
-            continue
-        base = re.sub(r"\s*\(.*", "", item)
-        if not (org_like(base) or base in names or (items and list_name(base))):
-            break
-        items.append(item)
-    return items
-
-
-def list_name(name: str) -> bool:
-    """A short proper name, which counts as an organization inside a list of them ("Walk Free")."""
-    ws = name.split()
-    return 1 <= len(ws) <= 5 and ws[0][:1].isupper() and all(map(capital_word, ws))
-
-
 def sentences(text: str) -> list[str]:
     """Sentences of a text, not split after titles and initials (Mr., U.S.)."""
     parts = SENTENCE_END.split(text)
@@ -209,57 +194,6 @@ def sentence_spans(text: str) -> list[tuple[int, str]]:
             out.append((offset + start, line[start:].rstrip("\r\n")))
         offset += len(line)
     return out
-
-
-def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> list[str]:
-    """Parts split at "and" joined back where "and" is inside a body's name: "Ministry of
-    Solidarity" + "the Fight against Poverty", "Ministry of Labour" + ", Employment" + "and
-    Social Security"; not after a country ("... of Honduras")."""
-    separators = separators if separators is not None else ["and"] * len(parts)
-    separators = [s.strip() for s in separators]
-    out: list[str] = []
-    i = 0
-    while i < len(parts):
-        part = parts[i]
-        previous = out[-1] if out else ""
-        m = BODY_OF.search(previous)
-        glue = separators[i - 1] if i > 0 else ""
-        open_name = m and not _ends_with_country(m[1]) and not _heads_a_name(part)
-        if glue == "and" and open_name:
-            out[-1] = f"{previous} and {part}"
-        elif (
-            glue == ","
-            and open_name
-            and i + 1 < len(parts)
-            and separators[i] == "and"
-            and _short_topic(part)
-            and _short_topic(parts[i + 1])
-        ):
-            out[-1] = f"{previous}, {part} and {parts[i + 1]}"
-            i += 1
-        else:
-            out.append(part)
-        i += 1
-    return out
-
-
-def _short_topic(part: str) -> bool:
-    """A few capitalized words without a body's head word ("Employment", "Social Security")."""
-    base = clean_item(part)
-    ws = base.split()
-    return 0 < len(ws) <= 3 and all(w[:1].isupper() for w in ws) and not _heads_a_name(part)
-
-
-def _ends_with_country(text: str) -> bool:
-    """True when a name ends with a country's name ("Foreign Affairs of Honduras")."""
-    ws = text.split()
-    return any(match_key(" ".join(ws[-n:])) in name_index() for n in range(1, min(4, len(ws)) + 1))
-
-
-def _heads_a_name(part: str) -> bool:
-    """True when a part names a body of its own: a placeholder, an acronym or a head word."""
-    base = clean_item(part)
-    return bool(MASK.search(base) or re.match(r"[A-Z]{2,}\b", base) or STRONG_HEADS.search(base))
 
 
 def base_name(item: str) -> str:

@@ -15,8 +15,11 @@ JOINT_VERBS = (
     r"produced|developed|prepared|written|authored|convened|run|managed|chaired"
 )
 PARTNER_TRIGGER = re.compile(
-    r"\b(?:in (?:close )?(?:collaboration|partnership|cooperation|coordination) with|"
-    r"(?:partner(?:ed|ing|s)?|collaborat\w+|cooperat\w+|work(?:s|ed|ing)?|team(?:ed|s)? up|"
+    r"\b(?:in (?:close )?(?:collaboration|partnership|co-?operation|coordination|conjunction|"
+    r"liaison) with|en (?:étroite )?(?:partenariat|collaboration|coopération|coordination) avec|"
+    r"en (?:estrecha )?(?:colaboración|coordinación|cooperación|alianza) con|junto (?:con|a)|"
+    r"(?:(?:partner(?:ed|ing|s)?|collaborat\w+|co-?operat\w+|work(?:s|ed|ing)?)"
+    r"(?: closely| together| hand in hand)?|team(?:ed|s)? up|"
     r"join(?:ed|s|ing)? forces|together|jointly|(?:developed|designed|drafted|prepared|produced|"
     r"implemented|organi[sz]ed|conducted|delivered|carried out)(?: jointly)?) with|"
     r"(?:jointly |co-)?(?:organi[sz]ed|implemented|delivered|conducted|hosted|led) jointly by|"
@@ -43,7 +46,11 @@ FUNDER_TRIGGER = re.compile(
     r"(?:funding|financing|grants?|contributions?|donations?|financial support|support)\b"
     r"[^.;]{0,60}?\b(?:was|were|is|are|has been|have been|being) (?:generously )?provided by|"
     r"(?:with|through|thanks to) (?:the |a )?(?:generous |financial |kind |continued )?"
-    r"(?:support|funding|assistance|contributions?|financing|grants?|donations?) (?:from|of|by)|"
+    r"(?:funding|contributions?|financing|grants?|donations?) (?:from|of|by)|"
+    r"(?:with|through|thanks to) (?:the |a )?(?:generous |financial )(?:support|assistance) "
+    r"(?:from|of|by)|financée?s? (?:par|grâce à)|(?:grâce (?:au|à un)|avec le) financement "
+    r"(?:de|du|des)|financiad[oa]s? por|con (?:el )?(?:financiamiento|apoyo financiero) de|"
+    r"con fondos de|"
     r"(?:funding|financing|grants?|contributions?|donations?) (?:from|by)|"
     r"made possible (?:by|through|with|thanks to) (?:the |a )?(?:generous )?(?:financial )?"
     r"(?:support|funding|contributions?|grants?) (?:of|from)"
@@ -52,9 +59,59 @@ FUNDER_TRIGGER = re.compile(
     r"\s*:?)\s+",
     re.I,
 )
+# Support that is funding when a donor gives it and partnership when anyone else does ("with
+# support from the Government of Austria", "with the support of AFRIPOL", "supported by").
+SUPPORT_TRIGGER = re.compile(
+    r"\b(?:(?:with|through|thanks to) (?:the |a )?(?:kind |continued |full )?"
+    r"(?:support|assistance|backing) (?:from|of|by)|(?<!financially )(?<!generously )"
+    r"supported by|"
+    r"avec (?:l['’]appui|le soutien|l['’]aide|le concours) (?:de la|de l['’]|des|du|de)|"
+    r"con el apoyo (?:de la|del|de los|de)|"
+    r"thank(?:ed|s|ing)?(?=\s[^.;]{0,160}?\bfor (?:their|its|the) (?:\w+ )?(?:support|"
+    r"co-?operation|collaboration|partnership|assistance|help|contributions?)\b))"
+    r"\s*(?!(?:the )?(?:generous|financial|technical)\b)",
+    re.I,
+)
+# Names that say an organization gives money: donors, funds, embassies, development agencies.
+DONOR_NAME = re.compile(
+    r"\b(?:Embass(?:y|ies)|Consulate|Foundation|Fund|Trust|Donors?|Philanthrop\w*|"
+    r"Development (?:Agency|Cooperation|Co-operation)|Agency for (?:International )?Development|"
+    r"Cooperation Agency|International Development|Foreign(?:,)? Commonwealth|Foreign Office|"
+    r"Foreign Affairs|Department of State|State Department|Population, Refugees|"
+    r"European Union|European Commission|Bank|Lottery|Government|Gobierno|Gouvernement|"
+    r"Embajada|Ambassade|Fundación|Fondation|Fondo|Fonds|Unión Europea|Union européenne)\b",
+)
+# Who receives support is a party too: "funding for X", "handed over vehicles to X".
+RECIPIENT_TRIGGER = re.compile(
+    r"\b(?:(?:funding|grants?|donations?|equipment|vehicles)\s+(?:for|to)|(?:handed over|"
+    r"donated|delivered|awarded|granted)\b[^.;:]{0,100}?\bto)\s+(?=(?:the\s+)?[A-Z\ue000])"
+)
+# A clause that carries on a partnership phrase: "together with X, which ..., and with Y".
+AND_WITH = re.compile(r"\band (?:also )?with\s+(?=(?:the\s+)?[A-Z\ue000])")
+# News copy's "..., X and Y said in a joint statement": the names before the verb.
+JOINT_STATEMENT = re.compile(
+    r"(?:^|[,;]\s*)([^,;]{3,200}?)\s+(?:said|announced|stated|declared|noted)\s+(?:in a joint "
+    r"(?:statement|press release|communiqu[eé])|jointly)\b"
+)
+# A line that introduces a list of the parties: "The following authorities took part in this
+# operation:", "Partners:"; each item may name its country first ("- Spain: Guardia Civil").
+PARTICIPANTS_INTRO = re.compile(
+    r"(?:\b(?:authorities|agencies|organi[sz]ations|partners|institutions|bodies|services|"
+    r"countries|participants)\b[^.:]{0,60}\b(?:took part|participated|were involved|"
+    r"contributed|joined|include|are|were)\b[^.]{0,60}|^(?:partners|participating "
+    r"(?:authorities|agencies|organi[sz]ations)))\s*:$",
+    re.I,
+)
+LIST_ITEM = re.compile(
+    r"^-\s+(?:[A-Z][\w'’ -]{1,40}:\s+)?|\s*\((?![A-Z][A-Za-z.&/]{1,11}\))[^)]*\)\s*$"
+)
+# A headline's kicker before its subject: "EU Anti-Trafficking Day: CBSS and IOM publish ...".
+KICKER = re.compile(r"^[^:.;]{2,60}:\s+(?=\S)")
 HELP_TRIGGER = re.compile(
-    r"\b(?:with|through|thanks to) (?:the )?(?:technical|expert|operational|logistical|"
-    r"logistic|practical) (?:support|assistance|help|expertise|advice) (?:of|from|by)\s+"
+    r"\b(?:(?:with|through|thanks to) (?:the )?(?:technical|expert|operational|logistical|"
+    r"logistic|practical) (?:support|assistance|help|expertise|advice) (?:of|from|by)|"
+    r"(?:with|thanks to) (?:the )?help (?:of|from)|(?:assisted|aided) by|"
+    r"with (?:\w+ )?(?:trainers|experts|officers|staff|specialists|representatives) (?:from|of))\s+"
 )
 FUND_VERB = re.compile(
     r"\s+(?:(?:will|has|have|had|is|are|also|today|jointly|generously|to)\s+){0,2}"
@@ -70,11 +127,14 @@ STATE_BUDGET = re.compile(
 SUBJECT_SIGN = re.compile(
     r"\s+(?:(?:have|has|had|will|are|were|today|jointly|formally|officially|recently|also|"
     r"together|successfully|on \w+day|this week)\s+){0,3}(?:[a-z]+ed|sign|signs|launch(?:es)?|"
-    r"opens?|joins?|agrees?|holds?|hosts?|renews?|unveils?|work|works|partners?|teams?|"
+    r"opens?|joins?|agrees?|holds?|hosts?|renews?|unveils?|work|works|partners?(?= with)|teams?|"
     r"co-hosts?|organi[sz]es?|establish(?:es)?|set up|sets up|commits?|convenes?|calls?|urges?|"
     r"deliver|delivers|trains?|starts?|begins?|began|held|met|meet|meets|built|build|builds|"
     r"publish(?:es)?|validates?|support|supports|step|steps|open|assist|assists|help|helps|"
-    r"implement|implements|run|runs|provide|provides)\b|"
+    r"implement|implements|run|runs|provide|provides|firm(?:an|aron|ó)|lanz(?:an|aron|ó)|"
+    r"inaugur(?:an|aron|ó)|capacit(?:an|aron|ó)|fortalec(?:en|ieron|ió)|acord(?:aron|ó)|"
+    r"ont (?:signé|lancé|formé|inauguré|renforcé)|sign(?:ent|e)|lancent|forment|renforcent|"
+    r"assinaram|lançaram)\b|"
     r"\s+(?:will|would|shall|can|could|may|must|has|have|had|is|are|was|were)\s+(?=[a-z])"
 )
 PREPOSITION = re.compile(
@@ -84,6 +144,14 @@ PREPOSITION = re.compile(
 )
 LEADING_PHRASE = re.compile(
     r"^(?:On|In|At|During|Following|After|Ahead of|To mark|Marking|Under|Through|Speaking at|"
-    r"To [a-z]+|As part of|With|Since|Last|This|Earlier|Today)\b[^,;]{3,160},\s+(?=\S)"
+    r"To [a-z]+|As part of|With|Together with|Since|Last|This|Earlier|Today)\b"
+    r"[^,;]{3,160},\s+(?=\S)"
+)
+# A clause set between the subject and its verb: "X, with the support of IOM, has launched".
+INSERTED_CLAUSE = re.compile(
+    r",\s*(?:in (?:close )?(?:collaboration|partnership|co-?operation) with|together with|"
+    r"which|who|whose|a (?:charity|group|network|non-governmental organi[sz]ation|NGO)|"
+    r"with (?:the )?(?:\w+ )?(?:support|help|assistance) (?:of|from)|supported by|backed by)"
+    r"\b[^,;]{2,120},"
 )
 THROUGH = re.compile(r",\s*(?:through|via)\s+(.+?),\s*$")

@@ -18,7 +18,7 @@ from ..registry import Registry
 from ..text import match_key
 from .acronyms import acronym_definitions
 from .geo import city_country, country_code, nationality_code
-from .lines import SOURCE_LINE, is_boilerplate, is_chrome, words
+from .lines import SOURCE_LINE, is_boilerplate, is_chrome, is_prose, words
 
 IOM_NAMES = (
     "IOM",
@@ -27,6 +27,7 @@ IOM_NAMES = (
     "UN Migration",
     "Organisation internationale pour les migrations",
     "Organización Internacional para las Migraciones",
+    "OIM",
 )
 ON_BEHALF = re.compile(r"^distributed by .{0,80}? on behalf of (?P<name>.+?)\.?$", re.I)
 OUTLET = re.compile(
@@ -63,9 +64,10 @@ class Publisher:
         Ministry of ...", "Italy", "Government of Italy" when the Italian ministry publishes)."""
         if self.country and _country_of(text) == self.country:
             return True
-        key = _OFFICE.sub("", match_key(_unqualified(text)))
+        whole = match_key(_unqualified(text))
         return any(
             key == k or key.startswith(k + " ")
+            for key in {whole, _OFFICE.sub("", whole)}
             for k in (match_key(n) for n in self.names)
             if k and (len(k) > 2 or k == key)
         )
@@ -99,17 +101,65 @@ def _names_iom(clue: str) -> bool:
     return any(re.search(rf"\b{re.escape(match_key(n))}\b", key) for n in ("IOM", *IOM_NAMES[1:]))
 
 
+COPYRIGHT = re.compile(
+    r"^(?:copyright\s*)?©\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*", re.I
+)
+# A body's name with its state after a comma: "Ministry of Foreign Affairs, Kingdom of Thailand".
+QUALIFIED_BY = re.compile(
+    r",\s*(?:the\s+)?(?:Kingdom|Republic|Federal Republic|State|Government|Commonwealth) of\s+"
+    r"(?:the\s+)?([A-Z][\w' -]+)$"
+)
+CLUE_SEPARATOR = re.compile(r"\s+[-–—|·:»]\s+|\s*[|·]\s*")
+# What a site's name adds to its owner's: "ASEAN Main Portal", "UN Women – Headquarters",
+# "Council of Europe 2023", "... All rights reserved".
+SITE_WORDS = re.compile(
+    r"(?:[\s,.]+(?:\d{4}|all rights reserved|(?:main |official |web )?portal|headquarters|"
+    r"official (?:web)?site|web ?site|home ?page))+\.?$",
+    re.I,
+)
+
+
+def clue_names(clue: str) -> list[str]:
+    """The names a clue may give its publisher by: the whole clue, then its parts ("CBSS —
+    Council of the Baltic Sea States"), without what a site adds to a name; a copyright line
+    only by its first part ("© Council of Europe 2023 · Disclaimer · Contact")."""
+    copyright = COPYRIGHT.match(clue)
+    text = clue[copyright.end() :] if copyright else clue
+    parts = [p for p in CLUE_SEPARATOR.split(text) if p.strip()]
+    names = parts[:1] if copyright else [text, *parts]
+    names += [QUALIFIED_BY.sub(r" of \1", n) for n in names if QUALIFIED_BY.search(n)]
+    return list(dict.fromkeys(n for n in (SITE_WORDS.sub("", n).strip(" .,") for n in names) if n))
+
+
+def initials_of(name: str) -> str:
+    """The acronym a name's capitalized words spell ("Council of the Baltic Sea States" ->
+    "CBSS"), "" for a name of fewer than three such words."""
+    letters = [w[0] for w in re.findall(r"[A-Z][\w'’-]*", name)]
+    return "".join(letters) if len(letters) >= 3 else ""
+
+
 def _organization_named(
     clue: str, text: str, text_names: dict[str, str], registry: Registry
 ) -> tuple:
     """The names of the text's organization a clue names ((acronym, name) or (name,)), else ()."""
-    clue = re.sub(r"^©\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*", "", clue).split(" | ")[0].strip()
+    for name in clue_names(clue):
+        found = _organization_named_by(name, text, text_names, registry)
+        if found:
+            return found
+    return ()
+
+
+def _organization_named_by(
+    clue: str, text: str, text_names: dict[str, str], registry: Registry
+) -> tuple:
+    """The names of the text's organization one name of a clue gives, else ()."""
     key = match_key(clue)
-    if not key:
+    if not key or _generic_clue(clue):
         return ()
     for acronym, name in text_names.items():
         name_key, acronym_key = match_key(name), match_key(acronym)
-        if len(name_key.split()) >= 2 and (name_key in key or key in name_key):
+        most = len(key.split()) >= 0.6 * len(name_key.split())  # not "ASEAN" for "ASEAN Convention"
+        if len(name_key.split()) >= 2 and (name_key in key or (key in name_key and most)):
             return (acronym, name)
         if re.search(rf"\b{re.escape(acronym_key)}\b", key) and len(acronym_key) >= 3:
             return (acronym, name)
@@ -125,6 +175,9 @@ def _organization_named(
         )
         code = before and (nationality_code(before[1]) or country_code(before[1]))
         return (plain, code) if code else (plain,)
+    acronym = initials_of(plain)
+    if acronym and re.search(rf"\b{acronym}\b", text):
+        return (acronym, plain)
     return ()
 
 
@@ -144,16 +197,45 @@ def source_clues(lines: list[str]) -> list[str]:
     return found
 
 
+SENDER = re.compile(r"^(?:from|sender)\s*:\s*(?P<name>.+)$", re.I)
+
+
+def sender_clues(lines: list[str]) -> list[str]:
+    """Who sends a release, as an email's or a government page's "From:" field says, before
+    the release's text starts ("From: La Strada International <press@...>", "From: Home
+    Office and The Rt Hon ...")."""
+    found = []
+    prose = 0
+    for line in lines:
+        prose += is_prose(line)
+        if prose >= 2:
+            break
+        m = SENDER.match(line.strip())
+        if m:
+            name = re.sub(r"\s*<[^>]*>|\s*\[[^\]]*\]", "", m["name"])
+            name = re.split(r"\s+and\s+(?:the\s+)?(?:rt\.? hon|hon|mr|ms|dr)\b", name, flags=re.I)[
+                0
+            ]
+            if name.strip() and not re.search(r"@|\d", name):
+                found.append(name.strip(" ,;"))
+    return found
+
+
 def header_clues(preamble: list[str]) -> list[str]:
-    """Name-like lines at the top of a text file (a site's or service's name)."""
+    """Name-like lines at the top of a text file (a site's or service's name, an issuer's
+    letterhead in capitals with its acronym: "NATIONAL AGENCY FOR ... (NAPTIP)")."""
     found = []
     for line in preamble[:8]:
         text = re.sub(r"\s*(?:\[[^\]]*\]|\([^)]*\))", "", line).strip()
-        if not text or is_boilerplate(text) or len(words(text)) > 8 or text.endswith("."):
+        limit = 14 if text.isupper() else 8
+        if not text or is_boilerplate(text) or len(words(text)) > limit or text.endswith("."):
             continue
         if is_chrome(text) or re.search(r"\d", text):
             continue
         found.append(text)
+        acronym = re.search(r"\(([A-Z]{2,10})\)\s*$", line)
+        if acronym:
+            found.append(acronym[1])
     return found
 
 
@@ -184,6 +266,7 @@ def find_publisher(
     """The publisher of a release whose text is given, from its clues, surest first: source
     credits, the site's names, wire credits, a text file's header lines."""
     text_names = acronym_definitions(text)
+    government = government_site_country(sites)
     sites = [c for c in sites if not _generic_clue(c)]
     headers = [c for c in headers if not _generic_clue(c)]
     for clue in [*sources, *sites, *wires, *headers]:
@@ -193,7 +276,24 @@ def find_publisher(
         if len(found) == 2 and re.fullmatch(r"[A-Z]{2}", found[1] or ""):
             return Publisher((found[0],), country=found[1])
         if found:
-            return Publisher(tuple(dict.fromkeys(n for n in found if n)))
+            return Publisher(tuple(dict.fromkeys(n for n in found if n)), country=government)
     outlets = [*sources, *(c for c in sites if not re.search(r"©|copyright", c, re.I)), *wires]
     outlets += [c for c in headers if OUTLET.search(c)]
-    return Publisher((outlets[0],), outlet=True) if outlets else IOM
+    if not outlets:
+        return IOM
+    return Publisher((outlets[0],), outlet=not government, country=government)
+
+
+GOVERNMENT_SITE = re.compile(r"^gov\b|\.gov\b|\bgov\.|\bgovernment of\b|\bgouvernement d", re.I)
+
+
+def government_site_country(sites: list[str]) -> str:
+    """The country whose government runs the site ("GOV.UK", "Government of Canada"): its
+    bodies publish, and the country funding the work is the publisher itself."""
+    for clue in sites:
+        if GOVERNMENT_SITE.search(clue):
+            for part in re.split(r"[./|]|\s+(?:of|du|de)\s+|\s+", clue):
+                code = country_code(part.strip())
+                if code:
+                    return code
+    return ""

@@ -15,7 +15,9 @@ from ..text import match_key
 from .acronyms import acronym_definitions
 from .geo import country_code, nationality_code
 from .mentions import is_generic, known_mentions, resolve_name
+from .namelists import merge_name_parts, object_items
 from .orgs import (
+    ACRONYMED,
     GOVERNMENT_OF,
     MASK,
     OrgRef,
@@ -23,8 +25,6 @@ from .orgs import (
     capital_word,
     clean_item,
     compound_countries,
-    merge_name_parts,
-    object_items,
     org_like,
     proper_name,
     protect,
@@ -33,17 +33,26 @@ from .orgs import (
     unprotect,
 )
 from .phrases import (
+    AND_WITH,
     FUND_VERB,
     FUNDER_TRIGGER,
     HELP_TRIGGER,
+    INSERTED_CLAUSE,
+    JOINT_STATEMENT,
+    KICKER,
     LEADING_PHRASE,
+    LIST_ITEM,
+    PARTICIPANTS_INTRO,
     PARTNER_TRIGGER,
     PREPOSITION,
+    RECIPIENT_TRIGGER,
     STATE_BUDGET,
     SUBJECT_SIGN,
+    SUPPORT_TRIGGER,
     THROUGH,
 )
 from .publisher import IOM, Publisher
+from .support import donor_like, home_country
 
 
 class Parties(NamedTuple):
@@ -66,6 +75,7 @@ class _Sentence:
     masked: str
     known: list[Organization]
     spans: list[tuple[int, int]] = field(default_factory=list)
+    places: list[tuple[int, int, str]] = field(default_factory=list)  # bare countries as parties
 
 
 @dataclass
@@ -127,8 +137,11 @@ class PartyFinder:
         for item in items:
             plain = unprotect(item)
             at = -1 if MASK.search(plain) else s.text.find(plain)
-            if at >= 0 and (funding or not country_code(base_name(clean_item(plain)))):
+            code = country_code(base_name(clean_item(plain)))
+            if at >= 0 and (funding or not code):
                 s.spans.append((s.offset + at, s.offset + at + len(plain)))
+            elif at >= 0:
+                s.places.append((s.offset + at, s.offset + at + len(plain), code))
             ref = self.ref(item, s.known)
             if ref:
                 found.append(ref)
@@ -138,16 +151,24 @@ class PartyFinder:
         """The organizations that are the subject of a sentence ("X and Y have signed"),
         else []."""
         masked = LEADING_PHRASE.sub("", masked, count=1)
+        masked = KICKER.sub("", masked, count=1)
+        masked = INSERTED_CLAUSE.sub("", masked, count=1)
         sign = SUBJECT_SIGN.search(masked)
         if not sign or len(masked[: sign.start()].split()) > 30:
             return []
+        return self.subject_items(masked[: sign.start()], known)
+
+    def subject_items(self, head: str, known: list[Organization]) -> list[str]:
+        """The organizations a sentence's subject lists ("X and Y", "X, with the support of
+        Z,"), else []."""
         head = re.sub(
-            r",\s*(?:in (?:close )?(?:collaboration|partnership|cooperation) with|"
+            r",\s*(?:in (?:close )?(?:collaboration|partnership|co-?operation) with|"
             r"together with|with (?:the )?support (?:of|from)|through|via)\b.*$",
             "",
-            masked[: sign.start()],
+            head,
         )
-        pieces = re.split(r"(,\s*and\s+|,\s*|\s+and\s+)", head)
+        head = MINISTER_OF.sub("Ministry", head)  # a minister signs for the ministry
+        pieces = re.split(r"(,\s*and\s+|,\s*|\s+(?:and|y|et|e)\s+)", head)
         glue = ["and" if "and" in p else "," for p in pieces[1::2]]
         subject = [clean_item(p) for p in merge_name_parts(pieces[::2], glue)]
         if not subject or re.match(PREPOSITION, subject[0]):
@@ -165,6 +186,8 @@ class PartyFinder:
     def read(self, s: _Sentence, partners: list, funders: list, inferred: list) -> None:
         """Add what one sentence says about partners and funders."""
         masked = s.masked
+        for m in FUNDED_COMPOUND.finditer(masked):  # "a USAID-funded project"
+            funders += self.refs(object_items(m[1]), s, funding=True)
         for m in FUNDER_TRIGGER.finditer(masked):
             funders += self.refs(object_items(masked[m.end() :]), s, funding=True)
         fund = FUND_VERB.search(masked)
@@ -179,12 +202,21 @@ class PartyFinder:
         if STATE_BUDGET.search(masked) and self.country and get_country(self.country):
             budget = OrgRef(f"Government of {get_country(self.country).name}")
             funders.append(self.registry_ref(budget))
+        support = list(SUPPORT_TRIGGER.finditer(masked))
+        for m in support:
+            for ref in self.refs(object_items(masked[m.end() :]), s, funding=True):
+                (funders if donor_like(ref, self.country) else partners).append(ref)
         hits = [m for p in (PARTNER_TRIGGER, HELP_TRIGGER) for m in p.finditer(masked)]
+        if hits:  # "... together with X, which ..., and with Y"
+            hits += [m for m in AND_WITH.finditer(masked) if m.start() > hits[0].start()]
+        hits += RECIPIENT_TRIGGER.finditer(masked)
+        for m in JOINT_STATEMENT.finditer(masked):  # "..., X and Y said in a joint statement"
+            partners += self.refs(self.subject_items(m[1], s.known), s)
         for m in hits:
             partners += self.refs(object_items(masked[m.end() :]), s)
         subject = [] if fund else self.subject(masked, s.known)
         others = [i for i in subject if not self.is_publisher(i, s.known)]
-        if len(subject) >= 2 or (others and hits):
+        if len(subject) >= 2 or (others and (hits or support)):
             found = self.refs(others, s)
             partners += found
             if len(subject) < 2:
@@ -199,6 +231,12 @@ class PartyFinder:
         """The registry's entry for a made-up reference when it has one."""
         org = self.registry.resolve(ref.name)
         return OrgRef(org.name, org.acronym, org) if org else ref
+
+
+MINISTER_OF = re.compile(r"\bMinister(?= (?:of|for) [A-Z])")
+FUNDED_COMPOUND = re.compile(
+    r"((?:\ue000\d+\ue001|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}))-(?:funded|financed|sponsored)\b"
+)
 
 
 def _only_names(head: str) -> bool:
@@ -216,6 +254,8 @@ def _only_names(head: str) -> bool:
 def _name_item(text: str) -> bool:
     """An item of a subject list that reads as a name ("Liberty Shared" beside others)."""
     base = base_name(text)
+    if ACRONYMED.search(text.strip()):
+        return True
     return bool(GOVERNMENT_OF.match(base)) or proper_name(MASK.sub("Org", base))
 
 
@@ -223,7 +263,7 @@ def _named(text: str) -> bool:
     """A subject item that can be an organization: a registry name (with an office's place
     after it, "IOM Pakistan"), a proper name of a body, a country or its government."""
     base = base_name(text)
-    if GOVERNMENT_OF.match(base):
+    if GOVERNMENT_OF.match(base) or ACRONYMED.search(text.strip()):
         return True
     if MASK.search(base):
         return proper_name(MASK.sub("Org", base))
@@ -267,15 +307,27 @@ def find_parties(
     inferred: list[str] = []
     by_country: list[str] = []
     spans: list[tuple[int, int]] = []
+    places: list[tuple[int, int, str]] = []
+    listing = False  # under "The following authorities took part in this operation:"
     for offset, sentence in sentence_spans(text):
         masked, known, known_spans = mask_known(sentence, registry, country, by_country)
         masked = protect_names(masked, whole_names)
         masked = compound_countries().sub(lambda m: protect(m[0]), masked)
         s = _Sentence(sentence, offset, masked, known)
         s.spans.extend((offset + a, offset + b) for a, b in known_spans)
-        finder.read(s, partners, funders, inferred)
+        listing = listing and sentence.startswith("- ")
+        if listing:
+            partners += finder.refs(object_items(LIST_ITEM.sub("", masked)), s)
+        else:
+            finder.read(s, partners, funders, inferred)
+        listing = listing or bool(PARTICIPANTS_INTRO.search(sentence.strip()))
         spans.extend(s.spans)
+        places.extend(s.places)
     funders = _shortest_dropped(_unique(funders))
+    # "ASEAN and Australia launched ..., funded by the Australian Government": a party named by
+    # its country that also funds is the donor, not a place
+    donors = {home_country(r) for r in funders}
+    spans += [(a, b) for a, b, code in places if code in donors]
     funder_keys = {r.key for r in funders}
     partners = _shortest_dropped(_unique(r for r in partners if r.key not in funder_keys))
     kept = {r.label for r in partners}

@@ -17,6 +17,7 @@ from .lines import (
     FOOTER,
     NUMBERED,
     WIRE_BOILERPLATE,
+    headline,
     is_boilerplate,
     is_byline,
     is_caption,
@@ -179,7 +180,7 @@ def split_releases(
         before = lines[_leading_dates(lines, start) : start] if listing else []
         segments.append(
             Segment(
-                strip_heading(lines[start]),
+                headline(lines[start]),
                 lines[start + 1 : stop],
                 dates=[line for line in before if line],
                 from_hint=_hinted(lines[start], hints or set()),

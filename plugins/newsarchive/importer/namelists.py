@@ -1,0 +1,176 @@
+"""Lists of organizations in a sentence: where one name ends and the next begins ("the EU,
+Japan and X (ABC), to ..."), names kept whole across "and" and commas."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import match_key
+from .acronyms import ORG_HEADS, acronym_definitions
+from .geo import name_index
+from .orgs import (
+    ACRONYMED,
+    MASK,
+    PRONOUNS,
+    capital_word,
+    clean_item,
+    org_like,
+    protect_names,
+    unprotect,
+)
+
+OBJECT_STOP = re.compile(
+    r"(?<!\b[A-Z])[.;:]\s|[.;:]$|,\s*(?:which|who|whose|where|while|with|to|in order|as)\b|"
+    r"\s+(?:and|as well as)\s+(?:with|through|by|in|to|at|from|for)\s|"
+    r"\s+and\s+(?=(?:is|are|was|were|has|have|will|would|can|[a-z]+ed)\b)|"
+    r"\s+(?:with|worth|totalling|amounting to)\s+(?=[a-z\d$€£]|[A-Z]{3}\s*\d)|"
+    r"\s(?:to|in order|for|within|under|through|as|that|on|at|during|since|has|have|will|is|"
+    r"are|was|were|who|which|across|over|after|before|following|in)\s+(?![A-Z])"
+)
+
+_SPLIT = re.compile(r"\s*(?:,\s*and|,\s*as well as|\band also|,|\s+and\s+(?=the\s|[A-Z\ue000]))\s*")
+
+BODY_OF = re.compile(rf"{ORG_HEADS.pattern} (?:of|for|on|against) ([^,(]+)$")
+# Head words that make a part after "and" a body of its own ("... and the Swiss Agency for
+# Development"), not the end of the name before it ("... and International Cooperation").
+
+# Head words that make a part after "and" a body of its own ("... and the Swiss Agency for
+# Development"), not the end of the name before it ("... and International Cooperation").
+STRONG_HEADS = re.compile(
+    r"\b(?:Government|Ministry|Ministries|Embassy|Consulate|Agency|Organi[sz]ation|Office|"
+    r"Commission|Council|Fund|Foundation|Bank|Union|Association|Society|Institute|University|"
+    r"Department|Bureau|Network|Centre|Center|Committee|Authority|Service|Police|Trust|"
+    r"Alliance|Federation|Coalition|Secretariat|Mission|Directorate|Board|Court|Parliament|"
+    r"Assembly|Company|Corporation|Red Cross|Red Crescent|Platform|Forum|Caritas)\b"
+)
+
+
+def object_items(text: str) -> list[str]:
+    """The organizations listed at the start of a text ("the EU, Japan and X (ABC), to ...")."""
+    names = {unprotect(name) for name in acronym_definitions(text).values()}
+    text = protect_names(text, sorted(names, key=len, reverse=True))
+    stop = OBJECT_STOP.search(text)
+    span = text[: stop.start()] if stop else text
+    items: list[str] = []
+    pieces = re.split(f"({_SPLIT.pattern})", span)
+    parts = merge_name_parts(pieces[::2], pieces[1::2])
+    if _appositive(parts, span):  # "AFRIPOL, the African Union Mechanism for ..., and was"
+        parts = [p for p in parts if p.strip()][:-1]
+    for raw in parts:
+        item = clean_item(unprotect(raw))
+        if not item:
+            continue
+        base = re.sub(r"\s*\(.*", "", item)
+        if base.lower() in PRONOUNS:
+            break
+        if not (org_like(base) or base in names or list_name(base) or ACRONYMED.search(item)):
+            break
+        items.append(item)
+    return items
+
+
+def _appositive(parts: list[str], span: str) -> bool:
+    """True when a list's last part describes the acronym before it and the sentence goes on
+    after a comma ("supported by AFRIPOL, the African Union Mechanism for Police Cooperation,
+    and was funded by ...")."""
+    parts = [p for p in parts if p.strip()]
+    if len(parts) < 2 or not span.rstrip().endswith(","):
+        return False
+    last = unprotect(parts[-1]).strip(" ,")
+    before = clean_item(parts[-2])
+    return (
+        re.fullmatch(r"[A-Z]{3,}", before) is not None
+        and re.match(r"the\s", last) is not None
+        and len(last.split()) >= 4
+    )
+
+
+def list_name(name: str) -> bool:
+    """A short proper name, which counts as an organization inside a list of them ("Walk Free")."""
+    ws = name.split()
+    return 1 <= len(ws) <= 5 and ws[0][:1].isupper() and all(map(capital_word, ws))
+
+
+def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> list[str]:
+    """Parts split at "and" joined back where "and" is inside a body's name: "Ministry of
+    Solidarity" + "the Fight against Poverty", "Ministry of Labour" + ", Employment" + "and
+    Social Security"; not after a country ("... of Honduras")."""
+    separators = separators if separators is not None else ["and"] * len(parts)
+    separators = [s.strip() for s in separators]
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        previous = out[-1] if out else ""
+        m = BODY_OF.search(previous)
+        glue = separators[i - 1] if i > 0 else ""
+        open_name = m and not _ends_with_country(m[1]) and not _heads_a_name(part)
+        topics = _topics_before_name(parts, separators, i)
+        if topics:  # "Women, Children and Senior Citizen Service Directorate of Nepal Police"
+            out.append(topics)
+            i = _topics_end(parts, separators, i) + 1
+            continue
+        if glue == "and" and open_name:
+            out[-1] = f"{previous} and {part}"
+        elif (
+            glue == ","
+            and open_name
+            and i + 1 < len(parts)
+            and separators[i] == "and"
+            and _short_topic(part)
+            and _short_topic(parts[i + 1])
+        ):
+            out[-1] = f"{previous}, {part} and {parts[i + 1]}"
+            i += 1
+        else:
+            out.append(part)
+        i += 1
+    return out
+
+
+def _topics_end(parts: list[str], separators: list[str], i: int) -> int:
+    """Index after a run of short topics joined by commas (or "and") from part i."""
+    j = i
+    while j + 2 < len(parts) and separators[j] in (",", "and") and _short_topic(parts[j + 1]):
+        j += 1
+    return j + 1
+
+
+def _topics_before_name(parts: list[str], separators: list[str], i: int) -> str:
+    """The whole name when parts from i are topics that a body's name ends ("Women",
+    "Children" and "Senior Citizen Service Directorate of Nepal Police"), else ""."""
+    if not _short_topic(parts[i]) or match_key(clean_item(parts[i])) in name_index():
+        return ""
+    end = _topics_end(parts, separators, i)
+    if end >= len(parts) or separators[end - 1] != "and":
+        return ""
+    name = parts[end].strip()
+    if re.match(r"(?:the|a|an)\s", name, re.I) or not STRONG_HEADS.search(name):
+        return ""
+    if any(match_key(clean_item(p)) in name_index() for p in parts[i:end]):
+        return ""
+    glue = [", " if s == "," else " and " for s in separators[i:end]]
+    return "".join(p.strip() + g for p, g in zip(parts[i:end], glue, strict=True)) + name
+
+
+def _short_topic(part: str) -> bool:
+    """A few capitalized words without a body's head word ("Employment", "Social Security",
+    "Youth Rehabilitation of Cambodia")."""
+    base = clean_item(part)
+    of = re.search(r"\s+of\s+(?:the\s+)?(.+)$", base)
+    if of and match_key(of[1]) in name_index():
+        base = base[: of.start()]
+    ws = base.split()
+    return 0 < len(ws) <= 3 and all(w[:1].isupper() for w in ws) and not _heads_a_name(part)
+
+
+def _ends_with_country(text: str) -> bool:
+    """True when a name ends with a country's name ("Foreign Affairs of Honduras")."""
+    ws = text.split()
+    return any(match_key(" ".join(ws[-n:])) in name_index() for n in range(1, min(4, len(ws)) + 1))
+
+
+def _heads_a_name(part: str) -> bool:
+    """True when a part names a body of its own: a placeholder, an acronym or a head word."""
+    base = clean_item(part)
+    return bool(MASK.search(base) or re.match(r"[A-Z]{2,}\b", base) or STRONG_HEADS.search(base))
