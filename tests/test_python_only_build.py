@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -90,6 +91,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 def search_in_chromium(browser, url: str) -> tuple[int, bool, list[str]]:
     """(results shown, no-result message shown, script errors) of a search page in Chromium."""
+    from playwright.sync_api import expect
+
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -98,10 +101,8 @@ def search_in_chromium(browser, url: str) -> tuple[int, bool, list[str]]:
         page.on("requestfailed", lambda req: errors.append(f"failed: {req.url}"))
         page.on("response", lambda r: r.status >= 400 and errors.append(f"{r.status}: {r.url}"))
         page.goto(url, wait_until="load")
-        page.wait_for_function(
-            "document.querySelector('[data-search-status]').textContent.trim() !== ''",
-            timeout=15_000,
-        )
+        # a locator assertion, not wait_for_function: the page's CSP refuses evaluated strings
+        expect(page.locator("[data-search-status]")).to_have_text(re.compile(r"\S"), timeout=15_000)
         results = page.locator("[data-results] [data-result]").count()
         empty = page.locator("[data-search] [data-empty]").is_visible()
         return results, empty, errors
