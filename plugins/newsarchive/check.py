@@ -14,21 +14,7 @@ from .registry import Problem
 
 def format_text(report: Report) -> Iterator[str]:
     """One `path:line: level: message` line per problem (sorted by file), then a summary."""
-    for problem in report.problems:
-        yield str(problem)
-    yield summary(report)
-
-
-def summary(report: Report) -> str:
-    """`N files checked: E errors, W warnings`."""
-    return (
-        f"{_count(report.files, 'file')} checked: {_count(report.errors, 'error')}, "
-        f"{_count(report.warnings, 'warning')}"
-    )
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+    yield from report.lines()
 
 
 def format_json(report: Report) -> str:

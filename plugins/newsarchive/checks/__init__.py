@@ -1,21 +1,26 @@
 """The logic of `archive check`: releases, pages and the registry validated as plain data.
 
-`run_checks(paths)` finds the files, checks each one (`files.py`), then the whole set
-(`duplicates.py`) and the registry (`registry.py`), and returns a `Report`. Nothing here prints;
-`newsarchive.check` is the command that formats the report.
+`run_checks(paths)` finds the files, checks the content folder as a tree (`tree.py`: links
+leading outside it), each file (`files.py`), then the whole set (`duplicates.py`) and the
+registry (`registry.py`), and returns a `Report`. `archive build` runs the same checks on what it
+reads (`site_report`) and stops before writing anything when there is an error. Nothing here
+prints; `newsarchive.check` is the command that formats the report.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..registry import Problem, load_registry
+from ..registry import Problem, Registry, load_registry
+from ..release import Release
+from ..sources import MAX_REGISTRY_BYTES, read_source
 from .duplicates import check_duplicates
 from .files import check_page, check_release, display, read_text
 from .registry import check_registry
+from .tree import scan_tree
 
 DEFAULT_CONTENT = "content"
 REGISTRY_NAME = "partners.yaml"
@@ -43,6 +48,29 @@ class Report:
     def strict(self) -> Report:
         """The same report with every warning turned into an error."""
         return Report(self.files, [replace(p, level="error") for p in self.problems])
+
+    def lines(self) -> list[str]:
+        """One `path:line: level: message` line per problem, then the summary."""
+        return [str(p) for p in self.problems] + [self.summary()]
+
+    def summary(self) -> str:
+        """`N files checked: E errors, W warnings`."""
+        return (
+            f"{_count(self.files, 'file')} checked: {_count(self.errors, 'error')}, "
+            f"{_count(self.warnings, 'warning')}"
+        )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+class ContentErrors(Exception):
+    """The content has errors: the build stops before writing anything. Carries the report."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__("\n".join(report.lines()))
+        self.report = report
 
 
 def find_registry(paths: Sequence[str | Path]) -> Path:
@@ -93,13 +121,15 @@ def run_checks(
     reg_path = Path(registry_path) if registry_path else find_registry(paths)
     reg_shown = display(reg_path)
     problems: list[Problem] = []
-    if reg_path.is_file():
-        registry = load_registry(reg_path)
-        registry.path = reg_shown
-        problems += [replace(p, path=reg_shown) for p in registry.problems]
-        problems += check_registry(reg_path.read_text(encoding="utf-8"), reg_shown)
-    else:
-        registry = load_registry(reg_path)
+    for raw in paths:
+        if Path(raw).is_dir():
+            problems += scan_tree(raw)
+    registry = load_registry(reg_path, reg_shown)
+    problems += registry.problems
+    if reg_path.is_file() and not registry.broken:
+        text, _ = read_source(reg_path, reg_shown, MAX_REGISTRY_BYTES)
+        problems += check_registry(text or "", reg_shown)
+    elif not reg_path.exists() and not reg_path.is_symlink():
         problems.append(
             Problem(
                 reg_shown,
@@ -117,12 +147,43 @@ def run_checks(
         if text is None:
             continue
         if is_page(path):
-            problems += check_page(text, shown)
+            problems += check_page(text, shown, path, default_root.parent)
             continue
         release, found = check_release(text, path, shown, registry, default_root)
         problems += found
         if release is not None:
             releases.append((path, release))
     problems += check_duplicates(releases)
-    problems.sort(key=lambda p: (p.path, p.line, LEVELS.index(p.level), p.message))
-    return Report(len(files) + (1 if reg_path.is_file() else 0), problems)
+    return Report(len(files) + (1 if reg_path.is_file() else 0), sort_problems(problems))
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Problems by file, line and level (errors first), each once."""
+    return sorted(set(problems), key=lambda p: (p.path, p.line, LEVELS.index(p.level), p.message))
+
+
+def site_report(
+    content: str | Path,
+    shown: Callable[[str | Path], str],
+    registry: Registry,
+    registry_text: str | None,
+    release_problems: list[Problem],
+    releases: list[tuple[Path, Release]],
+    pages: list[Path],
+    files: int,
+) -> Report:
+    """The report of a build, as `run_checks` makes it for `archive check`: the content folder as
+    a tree, the registry, the releases' own problems (found while they were read), the pages and
+    the duplicates."""
+    problems = scan_tree(content, shown)
+    problems += registry.problems
+    if registry_text is not None and not registry.broken:
+        problems += check_registry(registry_text, registry.path)
+    problems += release_problems
+    for path in pages:
+        text, read_problems = read_text(path, shown(path))
+        problems += read_problems
+        if text is not None:
+            problems += check_page(text, shown(path), path, Path(content))
+    problems += check_duplicates(releases)
+    return Report(files, sort_problems(problems))

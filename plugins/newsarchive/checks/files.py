@@ -5,51 +5,30 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
+from ..page import parse_page
 from ..registry import Problem, Registry
-from ..release import Release, parse_release, split_front_matter
+from ..release import Release, parse_release
+from ..sources import display, read_source
 from ..text import slugify
+from .tree import check_links
+
+__all__ = ["check_page", "check_release", "display", "read_text", "releases_root"]
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def display(path: Path) -> str:
-    """A path as shown in messages: relative to the current folder when inside it, with '/'."""
-    absolute = Path(path).absolute()
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
-
-
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """The file's text (UTF-8, BOM allowed), or None and a problem naming the bad line."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        message = "not UTF-8 text: save the file as UTF-8"
-        return None, [Problem(shown, line, "error", message)]
+    """The file's text (UTF-8, BOM allowed), or None and a problem saying what to do."""
+    return read_source(path, shown)
 
 
-def check_page(text: str, shown: str) -> list[Problem]:
-    """A static page needs front matter that parses, with a title."""
-    parts = split_front_matter(text)
-    if parts is None:
-        message = "no front matter: start the file with '---', the YAML fields, '---'"
-        return [Problem(shown, 1, "error", message)]
-    try:
-        meta = yaml.safe_load(parts[0])
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        what = getattr(exc, "problem", None) or "cannot be parsed"
-        message = f"front matter is not valid YAML: {what}"
-        return [Problem(shown, mark.line + 2 if mark else 1, "error", message)]
-    if not isinstance(meta, dict) or not str(meta.get("title") or "").strip():
-        return [Problem(shown, 1, "error", "missing 'title': add the page's title")]
-    return []
+def check_page(text: str, shown: str, path: Path | None = None, root: Path | None = None):
+    """A static page needs front matter that parses, with a title, and only the page fields;
+    its `{static}` links stay inside the content folder `root`."""
+    _, body, problems = parse_page(text, shown)
+    if path is not None and root is not None:
+        problems += check_links(text, shown, Path(path).absolute().parent, root)
+    return problems
 
 
 def check_release(
@@ -57,6 +36,7 @@ def check_release(
 ) -> tuple[Release | None, list[Problem]]:
     """parse_release's problems, then the file's folder and name, then what needs review."""
     release, problems = parse_release(text, shown, registry)
+    problems += check_links(text, shown, path.absolute().parent, default_root.parent)
     if release is None:
         return None, problems
     failed = {p.line for p in problems if p.level == "error"}  # field lines only if needed
