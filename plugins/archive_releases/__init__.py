@@ -1,13 +1,26 @@
-"""Pelican plugin: read YAML front-matter releases and write release, home, year and feed pages."""
+"""Pelican plugin: read YAML front-matter releases, check the content, write release, home, year
+and feed pages; and the build's start and end (nothing deleted before the check, pages written
+whole)."""
 
 from pelican import signals
 
-from .generator import add_jinja_globals, get_generators
+from .checking import ContentCheck
+from .generator import ReleasesGenerator, add_jinja_globals
+from .lifecycle import finish_build, get_writer, prepare_build
 from .reader import add_reader
 
 
+def get_generators(pelican):
+    """The releases generator, then the content check (before any other generator runs; the
+    taxonomy generator reads the releases)."""
+    return (ReleasesGenerator, ContentCheck)
+
+
 def register():
-    """Connect the reader, the releases generator and the templates' helpers."""
+    """Connect the reader, the generators, the writer and the build's start and end."""
     signals.initialized.connect(add_jinja_globals)
+    signals.initialized.connect(prepare_build)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)
+    signals.finalized.connect(finish_build)

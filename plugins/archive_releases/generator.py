@@ -7,27 +7,28 @@ import logging
 import os
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from pelican.contents import Content
-from pelican.generators import CachingGenerator
+from pelican.generators import Generator
 
+from newsarchive import cachefile
 from newsarchive.collection import sort_releases, years_of
 from newsarchive.feeds import Feed, FeedEntry, render_atom
 from newsarchive.incremental import (
     MANIFEST_KEY,
     WRITTEN_PAGES_KEY,
     PageManifest,
+    build_salt,
     fingerprint,
-    settings_digest,
-    tree_digest,
 )
 from newsarchive.output import write_bytes
 from newsarchive.structured import collection_page, news_article, to_script_json
 
 from .parallel import content_metadata, read_releases
-from .reader import log_problems
 
 logger = logging.getLogger(__name__)
+
+CONTENT_KEY = "archive_content"  # what the content check needs from the releases read
+CACHE_FILE = "releases.cache"  # in CACHE_PATH: releases read by earlier builds
 
 
 class Release(Content):
@@ -47,6 +48,13 @@ class Release(Content):
     def save_as(self) -> str:
         """The release's output path, formatted once."""
         return self.get_url_setting("save_as")
+
+    def __getstate__(self) -> dict:
+        """What the content cache keeps: not this build's context nor its neighbours."""
+        state = self.__dict__.copy()
+        for name in ("_context", "newer_release", "older_release"):
+            state.pop(name, None)
+        return state
 
 
 def _record(release: Release):
@@ -193,98 +201,112 @@ def add_jinja_globals(pelican) -> None:
         folder = os.path.join(settings["CACHE_PATH"], "templates")
         os.makedirs(folder, exist_ok=True)
         environment = dict(settings.get("JINJA_ENVIRONMENT") or {})  # a copy: not shared
-        environment.setdefault("bytecode_cache", FileSystemBytecodeCache(folder))
+        environment.setdefault("bytecode_cache", cachefile.TemplateCache(folder))
         settings["JINJA_ENVIRONMENT"] = environment
 
 
-class ReleasesGenerator(CachingGenerator):
+class ReleasesGenerator(Generator):
     """Reads every release under RELEASE_PATHS and writes the pages that list them by date."""
 
     def __init__(self, *args, **kwargs):
         self.releases: list[Release] = []
         self.drafts: list[Release] = []
         self.years: list[YearArchive] = []
+        self.release_files = 0
         super().__init__(*args, **kwargs)
+        self.salt = build_salt(self.settings)
 
     def generate_context(self) -> None:
         """Read releases, order them, link neighbours and publish them to the shared context."""
         _RENDERED.clear()
         releases, drafts = [], []
-        for release in self.read_all():
+        found, problems, records = self.read_all()
+        for release in found:
             (drafts if release.status == "draft" else releases).append(release)
             self.add_source_path(release)
-        self.save_cache()  # before linking neighbours, so cached releases stand alone
-        self.readers.save_cache()
         self.releases = sort_releases(releases, _record)
         self.drafts = sort_releases(drafts, _record)
-        for newer, release, older in zip(
-            [None, *self.releases[:-1]], self.releases, [*self.releases[1:], None], strict=True
-        ):
-            release.newer_release, release.older_release = newer, older
+        for i, release in enumerate(self.releases):
+            release.newer_release = self.releases[i - 1] if i else None
+            release.older_release = self.releases[i + 1] if i + 1 < len(self.releases) else None
         self.years = [
             YearArchive(y, items, self.settings) for y, items in years_of(self.releases, _record)
         ]
-        self._check_unique_urls()
         if self.settings.get("ARCHIVE_INCREMENTAL"):
             self.context[MANIFEST_KEY] = self.page_manifest()
         self.context["releases"] = self.releases
         self.context["release_years"] = self.years
+        self.context[CONTENT_KEY] = {
+            "problems": problems,
+            "records": records,
+            "files": self.release_files,
+        }
 
     def page_manifest(self) -> PageManifest:
-        """The manifest of pages, salted with everything every page depends on."""
-        settings = self.settings
-        here = [os.path.join(settings["THEME"], "templates"), *settings.get("PLUGIN_PATHS", [])]
-        registry = os.path.join(settings["PATH"], settings.get("ARCHIVE_REGISTRY", "partners.yaml"))
-        salt = fingerprint(
-            tree_digest([Path(p) for p in here], (".html", ".py", ".yaml", ".csv", ".json")),
-            tree_digest([Path(registry)]) if os.path.exists(registry) else "",
-            settings_digest(settings),
-        )
-        path = Path(settings.get("CACHE_PATH", "cache")) / "pages.json"
-        return PageManifest(path, salt, settings["OUTPUT_PATH"])
+        """The manifest of pages written into this output folder, salted with everything every
+        page depends on."""
+        output = self.settings["OUTPUT_PATH"]
+        name = f"pages-{fingerprint(os.path.realpath(output))}.cache"
+        path = Path(self.settings.get("CACHE_PATH", "cache")) / name
+        return PageManifest(path, self.salt, output)
 
-    def read_all(self) -> list[Release]:
-        """Every release under RELEASE_PATHS: from the content cache, or read on every core."""
-        found, todo = {}, []
+    def cache_path(self) -> str:
+        """The file of the releases read by earlier builds."""
+        return os.path.join(self.settings.get("CACHE_PATH", "cache"), CACHE_FILE)
+
+    def load_cache(self) -> dict:
+        """{path: ((mtime, size), release)} of earlier builds, when made under the same salt."""
+        if not (self.settings.get("CACHE_CONTENT") and self.settings.get("LOAD_CONTENT_CACHE")):
+            return {}
+        cached = cachefile.load(self.cache_path(), self.salt, "content cache")
+        return cached if isinstance(cached, dict) else {}
+
+    def read_all(self) -> tuple[list[Release], list, list]:
+        """Every usable release under RELEASE_PATHS (from the content cache, or read on every
+        core), the problems found in all of them, and (path, record) of each one parsed (for the
+        duplicate check). A release with an error is neither kept nor cached."""
+        cache = self.load_cache()
+        stamps, releases, todo = {}, {}, []
         for path in self.get_files(self.settings["RELEASE_PATHS"]):
-            cached = self.get_cached_data(path, None)
-            if cached is None:
-                todo.append(path)
+            try:
+                st = os.stat(os.path.join(self.path, path))
+                stamps[path] = (st.st_mtime_ns, st.st_size)
+            except OSError:  # a dangling link: reported when read
+                stamps[path] = None
+            entry = cache.get(path)
+            if stamps[path] is not None and entry is not None and entry[0] == stamps[path]:
+                releases[path] = entry[1]
+                releases[path]._context = self.context  # not the context it was cached with
             else:
-                found[path] = cached
-        for path, content, metadata, problems in read_releases(self.settings, todo):
-            log_problems(problems)
-            release = None
-            if content is not None:
-                release = Release(
-                    content=content,
-                    metadata=content_metadata(self.settings, self.path, path, metadata),
-                    settings=self.settings,
-                    source_path=os.path.join(self.path, path),
-                    context=self.context,
-                )
-            if release is None or not release.is_valid():
-                logger.error("Could not read %s: see the problems above", path)
+                todo.append(path)
+        problems, records = [], []
+        for path, content, metadata, found in read_releases(self.settings, todo):
+            problems += found
+            if metadata is not None:
+                records.append((Path(self.path, path), metadata["record"]))
+            if content is None or any(p.level == "error" for p in found):
                 self._add_failed_source_path(path)
                 continue
-            self.cache_data(path, release)
-            found[path] = release
-        for path, release in found.items():
-            st = os.stat(os.path.join(self.path, path))
-            release.source_stamp = (path, st.st_mtime_ns, st.st_size)
-        return [found[path] for path in sorted(found)]
-
-    def _check_unique_urls(self) -> None:
-        seen: dict[str, str] = {}
-        for release in self.releases:
-            if release.save_as in seen:
-                logger.error(
-                    "%s and %s both publish to %s: rename one of the files",
-                    seen[release.save_as],
-                    release.relative_source_path,
-                    release.save_as,
-                )
-            seen[release.save_as] = release.relative_source_path
+            release = Release(
+                content=content,
+                metadata=content_metadata(self.settings, self.path, path, metadata),
+                settings=self.settings,
+                source_path=os.path.join(self.path, path),
+                context=self.context,
+            )
+            release.problems = found
+            releases[path] = release
+        self.release_files = len(stamps)
+        fresh = set(todo)
+        for path, release in releases.items():
+            release.source_stamp = (path, *stamps[path])
+            if path not in fresh:
+                problems += release.problems
+                records.append((Path(self.path, path), release.record))
+        if self.settings.get("CACHE_CONTENT"):
+            kept = {path: (stamps[path], release) for path, release in releases.items()}
+            cachefile.dump(self.cache_path(), kept, self.salt)
+        return [releases[path] for path in sorted(releases)], problems, records
 
     def generate_output(self, writer) -> None:
         """Write release pages, the home page, year archives and the site feed."""
@@ -369,8 +391,3 @@ class ReleasesGenerator(CachingGenerator):
         path = self.settings.get("ARCHIVE_FEED_ATOM")
         if path:
             write_atom(self.settings, path, self.settings["SITENAME"], "", self.releases)
-
-
-def get_generators(pelican):
-    """The releases generator runs before the taxonomy generator (which reads its releases)."""
-    return ReleasesGenerator

@@ -1,25 +1,47 @@
-"""Markdown reader for YAML front-matter files; releases are validated against the content model."""
+"""Markdown reader for YAML front-matter files; releases are checked as `archive check` does.
+
+The reader never raises for bad content: a release's problems are returned with it (the build
+reports every problem at once, before writing), and a page that cannot be published is read as a
+draft (its problems are reported from the page's own check).
+"""
 
 from __future__ import annotations
 
 import html
-import logging
 import os
+import signal
+import threading
+from pathlib import Path
 
-import yaml
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
+from newsarchive.checks.files import check_release
+from newsarchive.page import parse_page
 from newsarchive.registry import Problem, Registry, load_registry
-from newsarchive.release import parse_release, split_front_matter
+from newsarchive.sources import read_source
 
-logger = logging.getLogger(__name__)
+RENDER_SECONDS = 20  # a body that takes longer to convert is refused (ARCHIVE_RENDER_SECONDS)
+PAGE_PROBLEMS = "archive_problems"  # metadata of a page that could not be converted
+
+
+class RenderTimeout(Exception):
+    """Converting a body took longer than allowed."""
+
+
+def _timeout(signum, frame):
+    raise RenderTimeout
 
 
 def registry_path(settings: dict) -> str:
     """Absolute path of the partner registry named by ARCHIVE_REGISTRY (relative to PATH)."""
     return os.path.join(settings["PATH"], settings.get("ARCHIVE_REGISTRY", "partners.yaml"))
+
+
+def shown_path(settings: dict, path: str | os.PathLike) -> str:
+    """A content path as messages show it: relative to the content folder's parent."""
+    return os.path.relpath(path, os.path.dirname(settings["PATH"])).replace(os.sep, "/")
 
 
 class FrontMatterMarkdownReader(MarkdownReader):
@@ -34,44 +56,57 @@ class FrontMatterMarkdownReader(MarkdownReader):
 
     @property
     def registry(self) -> Registry:
-        """The partner registry, read once per reader."""
+        """The partner registry, read once per reader (its problems are reported by the
+        build's content check)."""
         if self._registry is None:
-            self._registry = load_registry(registry_path(self.settings))
-            log_problems(self._registry.problems)
+            path = registry_path(self.settings)
+            self._registry = load_registry(path, shown_path(self.settings, path))
         return self._registry
 
     def _render(self, text: str) -> str:
         if getattr(self, "_markdown", None) is None:  # one converter per reader, reset per file
             self._markdown = Markdown(**self.settings["MARKDOWN"])
         self._md = self._markdown
-        return self._markdown.reset().convert(text)
+        seconds = self.settings.get("ARCHIVE_RENDER_SECONDS", RENDER_SECONDS)
+        if not seconds or threading.current_thread() is not threading.main_thread():
+            return self._markdown.reset().convert(text)
+        previous = signal.signal(signal.SIGALRM, _timeout)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return self._markdown.reset().convert(text)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
     def _is_release(self, source_path: str) -> bool:
         rel = os.path.relpath(source_path, self.settings["PATH"])
         return rel.split(os.sep)[0] in self.settings.get("RELEASE_PATHS", ["releases"])
 
     def read(self, source_path: str):
-        """Return (HTML, metadata) for one file; a release's problems are logged."""
+        """Return (HTML, metadata) for one file; a file that cannot be published is a draft."""
         if not self._is_release(source_path):
-            with open(source_path, encoding="utf-8-sig") as fh:
-                text = fh.read()
-            rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
-            return self._read_page(text, rel)
-        content, metadata, problems = self.read_release(source_path)
-        log_problems(problems)
+            return self._read_page(source_path)
+        content, metadata, _ = self.read_release(source_path)
         if content is None:
-            rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
-            raise ValueError(f"{rel}: release cannot be read (see the errors above)")
+            return "", {"title": shown_path(self.settings, source_path), "status": "draft"}
         return content, metadata
 
     def read_release(self, source_path: str) -> tuple[str | None, dict | None, list[Problem]]:
-        """(HTML, metadata, problems) of a release file; HTML is None when it is unusable."""
-        with open(source_path, encoding="utf-8-sig") as fh:
-            text = fh.read()
-        rel = os.path.relpath(source_path, os.path.dirname(self.settings["PATH"]))
-        release, problems = parse_release(text, rel, self.registry)
+        """(HTML, metadata, problems) of a release file; HTML is None when it is unusable.
+
+        The problems are those `archive check` reports for the file."""
+        rel = shown_path(self.settings, source_path)
+        text, problems = read_source(source_path, rel)
+        if text is None:
+            return None, None, problems
+        root = Path(self.settings["PATH"])
+        releases = root / self.settings.get("RELEASE_PATHS", ["releases"])[0]
+        release, problems = check_release(text, Path(source_path), rel, self.registry, releases)
         if release is None:
             return None, None, problems
+        content, problem = self._convert(release.body, rel, text)
+        if problem is not None:
+            return None, None, [*problems, problem]
         metadata = {
             "title": release.title,
             "record": release,
@@ -81,20 +116,36 @@ class FrontMatterMarkdownReader(MarkdownReader):
         }
         if release.date:
             metadata["date"] = SafeDatetime(release.date.year, release.date.month, release.date.day)
-        return self._render(release.body), metadata, problems
+        return content, metadata, problems
 
-    def _read_page(self, text: str, rel: str):
-        parts = split_front_matter(text)
-        if parts is None:
-            raise ValueError(f"{rel}: no front matter: start the file with '---', YAML, '---'")
-        fm, body, _ = parts
-        meta = yaml.safe_load(fm) or {}
-        if not isinstance(meta, dict):
-            raise ValueError(f"{rel}: front matter must be YAML fields (key: value)")
-        metadata = {
-            str(k).lower(): self.process_metadata(str(k).lower(), v) for k, v in meta.items()
-        }
-        return self._render(body), metadata
+    def _convert(self, body: str, rel: str, text: str) -> tuple[str | None, Problem | None]:
+        """The body as HTML, or a problem when Markdown cannot convert it in time."""
+        line = text.count("\n", 0, len(text) - len(body)) + 1
+        try:
+            return self._render(body), None
+        except RenderTimeout:
+            seconds = self.settings.get("ARCHIVE_RENDER_SECONDS", RENDER_SECONDS)
+            message = (
+                f"the body took more than {seconds} s to convert to HTML: look for thousands of "
+                "unclosed brackets or deeply nested lists and simplify them"
+            )
+        except RecursionError:
+            message = (
+                "the body is nested too deeply to convert to HTML: flatten its lists or quotes"
+            )
+        except Exception as exc:  # a Markdown extension failing on odd input
+            message = f"the body cannot be converted to HTML ({type(exc).__name__}): simplify it"
+        return None, Problem(rel, line, "error", message)
+
+    def _read_page(self, source_path: str):
+        rel = shown_path(self.settings, source_path)
+        text, _ = read_source(source_path, rel)
+        fields, body, _ = parse_page(text, rel) if text is not None else (None, "", [])
+        content, problem = (None, None) if fields is None else self._convert(body, rel, text)
+        if fields is None or problem is not None:  # the build's content check reports it
+            problems = [problem] if problem is not None else []
+            return "", {"title": rel, "status": "draft", PAGE_PROBLEMS: problems}
+        return content, {k: self.process_metadata(k, v) for k, v in fields.items()}
 
     def process_metadata(self, name, value):
         """Plain values stay as they are; strings go through Pelican's usual processing."""
@@ -103,14 +154,10 @@ class FrontMatterMarkdownReader(MarkdownReader):
         return value
 
 
-def log_problems(problems: list[Problem]) -> None:
-    """Log content problems: errors as errors, the rest as warnings."""
-    for problem in problems:
-        log = logger.error if problem.level == "error" else logger.warning
-        log("%s", problem)
-
-
 def add_reader(readers) -> None:
-    """Use the front-matter reader for Markdown files."""
+    """Use the front-matter reader for Markdown files, and no other reader: Pelican's HTML and
+    reStructuredText readers would publish pages whose fields (`save_as`, `template`) nothing
+    checks."""
+    readers.reader_classes.clear()
     for ext in FrontMatterMarkdownReader.file_extensions:
         readers.reader_classes[ext] = FrontMatterMarkdownReader
