@@ -1,4 +1,8 @@
-"""Reading releases on every core: parsing and Markdown run in worker processes."""
+"""Reading releases on every core: parsing and Markdown run in worker processes.
+
+Workers end with the build: if it is interrupted or killed they stop at once
+(`newsarchive.processes`), and an interrupted build does not wait for the chunks still queued.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ from pelican.readers import (
     path_metadata,
 )
 from pelican.utils import posixize_path
+
+from newsarchive.processes import die_with_parent
 
 from .reader import FrontMatterMarkdownReader
 
@@ -42,9 +48,19 @@ def read_releases(settings: dict, paths: list[str]) -> Iterator[tuple]:
     size = -(-len(paths) // (workers * 4))
     chunks = [(settings, paths[i : i + size]) for i in range(0, len(paths), size)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    )
+    try:
         for results in pool.map(_read_chunk, chunks):
             yield from results
+    except BaseException:  # interrupted: drop the queued chunks instead of reading them first
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def content_metadata(settings: dict, base_path: str, path: str, reader_metadata: dict) -> dict:
