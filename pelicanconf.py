@@ -41,7 +41,8 @@ PAGE_PATHS = ["pages"]
 RELEASE_PATHS = ["releases"]
 STATIC_PATHS = ["images", "extra"]
 ARCHIVE_REGISTRY = "partners.yaml"
-IGNORE_FILES = [".#*", "*.yaml", "README*"]
+# Hidden files and folders (.env, .git, editor backups) are never read nor published.
+IGNORE_FILES = [".*", "*.yaml", "README*"]
 FILENAME_METADATA = r"(?P<slug>[^/]+)"
 DIRECT_TEMPLATES = []
 HOME_LATEST = 10

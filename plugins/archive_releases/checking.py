@@ -49,7 +49,12 @@ class ContentCheck(Generator):
 
     def report(self):
         """The report of the content as read for this build."""
-        state = self.context.get(CONTENT_KEY) or {"problems": [], "records": [], "files": 0}
+        state = self.context.get(CONTENT_KEY) or {
+            "tree": ([], set()),
+            "problems": [],
+            "records": [],
+            "files": 0,
+        }
         settings = self.settings
 
         def shown(path) -> str:
@@ -66,6 +71,7 @@ class ContentCheck(Generator):
             problems += page.metadata.get(PAGE_PROBLEMS) or []
         problems += self.escaping_links()
         return site_report(
+            state["tree"],
             self.path,
             shown,
             registry,

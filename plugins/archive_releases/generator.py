@@ -11,6 +11,7 @@ from pelican.contents import Content
 from pelican.generators import Generator
 
 from newsarchive import cachefile
+from newsarchive.checks.tree import is_blocked, scan_tree
 from newsarchive.collection import sort_releases, years_of
 from newsarchive.feeds import Feed, FeedEntry, render_atom
 from newsarchive.incremental import (
@@ -24,6 +25,7 @@ from newsarchive.output import write_bytes
 from newsarchive.structured import collection_page, news_article, to_script_json
 
 from .parallel import content_metadata, read_releases
+from .reader import shown_path
 
 logger = logging.getLogger(__name__)
 
@@ -213,6 +215,7 @@ class ReleasesGenerator(Generator):
         self.drafts: list[Release] = []
         self.years: list[YearArchive] = []
         self.release_files = 0
+        self.tree: tuple[list, set[str]] = ([], set())
         super().__init__(*args, **kwargs)
         self.salt = build_salt(self.settings)
 
@@ -237,6 +240,7 @@ class ReleasesGenerator(Generator):
         self.context["releases"] = self.releases
         self.context["release_years"] = self.years
         self.context[CONTENT_KEY] = {
+            "tree": self.tree,
             "problems": problems,
             "records": records,
             "files": self.release_files,
@@ -255,7 +259,7 @@ class ReleasesGenerator(Generator):
         return os.path.join(self.settings.get("CACHE_PATH", "cache"), CACHE_FILE)
 
     def load_cache(self) -> dict:
-        """{path: ((mtime, size), release)} of earlier builds, when made under the same salt."""
+        """{path: (stamp, release)} of earlier builds, when made under the same salt."""
         if not (self.settings.get("CACHE_CONTENT") and self.settings.get("LOAD_CONTENT_CACHE")):
             return {}
         cached = cachefile.load(self.cache_path(), self.salt, "content cache")
@@ -266,11 +270,14 @@ class ReleasesGenerator(Generator):
         core), the problems found in all of them, and (path, record) of each one parsed (for the
         duplicate check). A release with an error is neither kept nor cached."""
         cache = self.load_cache()
+        self.tree = scan_tree(self.path, lambda p: shown_path(self.settings, p))
         stamps, releases, todo = {}, {}, []
         for path in self.get_files(self.settings["RELEASE_PATHS"]):
+            if is_blocked(os.path.join(self.path, path), self.tree[1]):
+                continue  # a link leading outside content/: reported, never read
             try:
                 st = os.stat(os.path.join(self.path, path))
-                stamps[path] = (st.st_mtime_ns, st.st_size)
+                stamps[path] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size)  # ctime: chmod too
             except OSError:  # a dangling link: reported when read
                 stamps[path] = None
             entry = cache.get(path)

@@ -158,6 +158,8 @@ def add_reader(readers) -> None:
     """Use the front-matter reader for Markdown files, and no other reader: Pelican's HTML and
     reStructuredText readers would publish pages whose fields (`save_as`, `template`) nothing
     checks."""
-    readers.reader_classes.clear()
+    for ext in list(readers.reader_classes):
+        if ext != "static":  # Pelican's reader of static files (images) stays
+            del readers.reader_classes[ext]
     for ext in FrontMatterMarkdownReader.file_extensions:
         readers.reader_classes[ext] = FrontMatterMarkdownReader

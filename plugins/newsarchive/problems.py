@@ -4,12 +4,14 @@ Messages quote content (titles, names, file names), and what `archive check` and
 print reaches terminals and the GitHub Actions log. A quoted value must not be able to start a
 line of its own there: a line beginning with `::` is a workflow command (`::add-mask::`,
 `::stop-commands::`, `::error ...::`) and `##[` starts a legacy one. So every line is made one
-line (control characters and line separators shown as escapes) and those markers are broken up.
+line (control characters and line separators shown as escapes) and those markers are broken up;
+in GitHub Actions the commands also print their text between `stop_commands()` markers.
 """
 
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 
 # C0 and C1 controls, DEL, and the Unicode line and paragraph separators
@@ -24,6 +26,13 @@ def one_line(text: str) -> str:
     if text.lstrip().startswith("::"):
         text = "\\" + text.lstrip()
     return text
+
+
+def stop_commands() -> tuple[str, str]:
+    """Two lines between which GitHub Actions reads no workflow command (with a fresh token, so
+    printed content cannot turn them back on)."""
+    token = secrets.token_hex(16)
+    return f"::stop-commands::{token}", f"::{token}::"
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .problems import one_line
+from .problems import one_line, stop_commands
 
 logger = logging.getLogger(__name__)
 
@@ -74,13 +73,13 @@ def commands_stopped() -> Iterator[None]:
     if os.environ.get("GITHUB_ACTIONS") != "true":
         yield
         return
-    token = secrets.token_hex(16)
-    print(f"::stop-commands::{token}", flush=True)
+    stop, resume = stop_commands()
+    print(stop, flush=True)
     try:
         yield
     finally:
         sys.stderr.flush()
-        print(f"::{token}::", flush=True)
+        print(resume, flush=True)
 
 
 def build_once(argv: list[str]) -> int:

@@ -17,6 +17,25 @@ MAX_TEXT_BYTES = 2 * MIB  # a release or page: the longest real ones are tens of
 MAX_REGISTRY_BYTES = 8 * MIB  # tens of thousands of organizations
 
 
+NOT_REGULAR = "not a regular file (a pipe, socket or device): remove it from content/"
+
+
+def dangling(target: str) -> str:
+    """The message for a symbolic link to nothing."""
+    return (
+        f"symbolic link to a missing file ({target}): copy the file into content/ or remove "
+        "the link"
+    )
+
+
+def outside_link(target: str) -> str:
+    """The message for a symbolic link leading outside the content folder."""
+    return (
+        f"symbolic link to {target}, outside content/: it would be published; copy the file "
+        "into content/ if it belongs on the site, else remove the link"
+    )
+
+
 def _size(n: int) -> str:
     return f"{n / MIB:.1f} MiB" if n >= MIB else f"{n / 1024:.0f} kB"
 
@@ -33,15 +52,14 @@ def read_source(
         info = os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            target = os.readlink(path)
-            return refuse(
-                f"symbolic link to a missing file ({target}): copy the file here or remove the link"
-            )
+            return refuse(dangling(os.readlink(path)))
         return refuse("file vanished while it was read: run again")
     except OSError as exc:
         return refuse(f"cannot be read ({exc.strerror}): check the file and its folder")
+    if stat.S_ISDIR(info.st_mode):
+        return refuse("a folder named like a file: rename it")
     if not stat.S_ISREG(info.st_mode):
-        return refuse("not a regular file (a folder, pipe or device): remove it from content/")
+        return refuse(NOT_REGULAR)
     if info.st_size > limit:
         return refuse(
             f"file is {_size(info.st_size)}, over the {_size(limit)} a {kind} may be: split it, "

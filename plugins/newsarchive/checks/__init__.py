@@ -20,7 +20,7 @@ from ..sources import MAX_REGISTRY_BYTES, read_source
 from .duplicates import check_duplicates
 from .files import check_page, check_release, display, read_text
 from .registry import check_registry
-from .tree import scan_tree
+from .tree import is_blocked, link_problem, scan_tree
 
 DEFAULT_CONTENT = "content"
 REGISTRY_NAME = "partners.yaml"
@@ -121,9 +121,15 @@ def run_checks(
     reg_path = Path(registry_path) if registry_path else find_registry(paths)
     reg_shown = display(reg_path)
     problems: list[Problem] = []
+    blocked: set[str] = set()
     for raw in paths:
         if Path(raw).is_dir():
-            problems += scan_tree(raw)
+            found, links = scan_tree(raw)
+            problems += found
+            blocked |= links
+        elif message := link_problem(raw, reg_path.absolute().parent):
+            problems.append(Problem(display(Path(raw)), 1, "error", message))
+            blocked.add(os.path.abspath(raw))
     registry = load_registry(reg_path, reg_shown)
     problems += registry.problems
     if reg_path.is_file() and not registry.broken:
@@ -141,6 +147,8 @@ def run_checks(
     default_root = reg_path.absolute().parent / "releases"
     releases = []
     for path in files:
+        if is_blocked(path, blocked):  # a link leading outside: reported, never read
+            continue
         shown = display(path)
         text, read_problems = read_text(path, shown)
         problems += read_problems
@@ -163,6 +171,7 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
 
 
 def site_report(
+    tree: tuple[list[Problem], set[str]],
     content: str | Path,
     shown: Callable[[str | Path], str],
     registry: Registry,
@@ -173,14 +182,16 @@ def site_report(
     files: int,
 ) -> Report:
     """The report of a build, as `run_checks` makes it for `archive check`: the content folder as
-    a tree, the registry, the releases' own problems (found while they were read), the pages and
-    the duplicates."""
-    problems = scan_tree(content, shown)
-    problems += registry.problems
+    a tree (`scan_tree`'s result), the registry, the releases' own problems (found while they
+    were read), the pages and the duplicates."""
+    problems, blocked = tree
+    problems = [*problems, *registry.problems]
     if registry_text is not None and not registry.broken:
         problems += check_registry(registry_text, registry.path)
     problems += release_problems
     for path in pages:
+        if is_blocked(path, blocked):
+            continue
         text, read_problems = read_text(path, shown(path))
         problems += read_problems
         if text is not None:

@@ -13,13 +13,12 @@ from __future__ import annotations
 import html
 import os
 import re
-import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
 from ..problems import Problem
-from ..sources import display
+from ..sources import NOT_REGULAR, dangling, display, outside_link
 from ..text import quote
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -29,15 +28,28 @@ def _inside(real: str, base: str) -> bool:
     return real == base or real.startswith(os.path.join(base, ""))
 
 
-def scan_tree(root: str | os.PathLike, shown: Callable[[str], str] = display) -> list[Problem]:
-    """Problems of every entry under `root`: links leading outside it, nowhere or into a loop,
-    special files, names with control characters. Folders linked inside `root` are followed
-    (as Pelican does), each once."""
+def scan_tree(
+    root: str | os.PathLike, shown: Callable[[str], str] = display
+) -> tuple[list[Problem], set[str]]:
+    """Problems of every entry under `root` (links leading outside it, nowhere or into a loop,
+    special files, names with control characters), and the paths that must not be read because
+    of them. Folders linked inside `root` are followed (as Pelican does), each once. Plain files
+    and folders cost no system call beyond listing their folder."""
     base = os.path.realpath(root)
     problems: list[Problem] = []
+    blocked: set[str] = set()
     for path, message in _walk(str(root), base):
         problems.append(Problem(shown(path), 1, "error", message))
-    return problems
+        blocked.add(os.path.abspath(path))
+    return problems, blocked
+
+
+def is_blocked(path: str | os.PathLike, blocked: set[str]) -> bool:
+    """True when `path` is one of the `blocked` paths of a scan or under one of them."""
+    if not blocked:
+        return False
+    path = os.path.abspath(path)
+    return any(path == b or path.startswith(os.path.join(b, "")) for b in blocked)
 
 
 def _walk(root: str, base: str) -> Iterator[tuple[str, str]]:
@@ -57,34 +69,31 @@ def _walk(root: str, base: str) -> Iterator[tuple[str, str]]:
                 problem = _link_problem(entry.path, base, above)
                 if problem:
                     yield entry.path, problem
-                    continue
-            try:
-                mode = os.stat(entry.path).st_mode
-            except OSError as exc:
-                yield entry.path, f"cannot be read ({exc.strerror}): check the file"
-                continue
-            if stat.S_ISDIR(mode):
-                stack.append((entry.path, (*above, os.path.realpath(entry.path))))
-            elif not stat.S_ISREG(mode):
-                yield (
-                    entry.path,
-                    ("not a regular file (a pipe, socket or device): remove it from content/"),
-                )
+                elif os.path.isdir(entry.path):
+                    stack.append((entry.path, (*above, os.path.realpath(entry.path))))
+                elif not os.path.isfile(entry.path):
+                    yield entry.path, NOT_REGULAR
+            elif entry.is_dir(follow_symlinks=False):
+                stack.append((entry.path, (*above, os.path.join(above[-1], entry.name))))
+            elif not entry.is_file(follow_symlinks=False):
+                yield entry.path, NOT_REGULAR
+
+
+def link_problem(path: str | os.PathLike, root: str | os.PathLike) -> str | None:
+    """What is wrong with `path` if it is a symbolic link leading outside `root` or nowhere."""
+    if not os.path.islink(path):
+        return None
+    base = os.path.realpath(root)
+    return _link_problem(os.fspath(path), base, (base,))
 
 
 def _link_problem(path: str, base: str, above: tuple[str, ...]) -> str | None:
     target = os.readlink(path)
-    real = os.path.realpath(path)
     if not os.path.exists(path):
-        return (
-            f"symbolic link to a missing file ({target}): copy the file into content/ or "
-            "remove the link"
-        )
+        return dangling(target)
+    real = os.path.realpath(path)
     if not _inside(real, base):
-        return (
-            f"symbolic link to {target}, outside content/: it would be published; copy the "
-            "file into content/ if it belongs on the site, else remove the link"
-        )
+        return outside_link(target)
     if real in above:
         return f"symbolic link to a folder that contains it ({target}): a loop; remove the link"
     return None
