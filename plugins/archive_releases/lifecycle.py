@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from newsarchive.cachefile import validate_pickle
+from newsarchive.cachefile import record_checksums, verify_checksums
 from newsarchive.output import AtomicTextFile, finish_output
 
 logger = logging.getLogger(__name__)
@@ -19,20 +20,35 @@ logger = logging.getLogger(__name__)
 OBSOLETE_CACHES = ("ReleasesGenerator",)  # the content cache's earlier name
 
 
-def prepare_build(pelican) -> None:
-    """Before anything runs: Pelican must not empty the output folder itself (the content check
-    does it once the content has no error), and its own caches must be readable."""
-    pelican.delete_outputdir = False
-    settings = pelican.settings
+CHECKSUMS = "pelican-caches.sha256"  # in CACHE_PATH
+
+
+def pelican_caches(settings: dict) -> list[str]:
+    """The cache files Pelican writes itself (without checksums, not atomically)."""
     folder = settings.get("CACHE_PATH")
     if not folder or not os.path.isdir(folder):
+        return []
+    return [
+        os.path.join(folder, name)
+        for name in sorted(os.listdir(folder))
+        if name.endswith(("Generator", "Generator-Readers"))
+        and name not in OBSOLETE_CACHES
+        and os.path.isfile(os.path.join(folder, name))
+    ]
+
+
+def prepare_build(pelican) -> None:
+    """Before anything runs: Pelican must not empty the output folder itself (the content check
+    does it once the content has no error), and its own caches must be as it left them."""
+    pelican.delete_outputdir = False
+    folder = pelican.settings.get("CACHE_PATH")
+    if not folder or not os.path.isdir(folder):
         return
-    for name in sorted(os.listdir(folder)):
-        path = os.path.join(folder, name)
-        if name in OBSOLETE_CACHES:
-            os.unlink(path)
-        elif name.endswith(("Generator", "Generator-Readers")) and os.path.isfile(path):
-            validate_pickle(path, "Pelican cache", gzipped=bool(settings.get("GZIP_CACHE")))
+    for name in OBSOLETE_CACHES:
+        Path(folder, name).unlink(missing_ok=True)
+    verify_checksums(
+        pelican_caches(pelican.settings), os.path.join(folder, CHECKSUMS), "Pelican cache"
+    )
 
 
 class AtomicWriter(Writer):
@@ -65,5 +81,9 @@ def get_writer(pelican):
 
 
 def finish_build(pelican) -> None:
-    """Every file is written: the output folder loses its build-in-progress marker."""
+    """Every file is written: the output folder loses its build-in-progress marker, and the
+    checksums of Pelican's caches are recorded."""
     finish_output(pelican.settings["OUTPUT_PATH"])
+    folder = pelican.settings.get("CACHE_PATH")
+    if pelican.settings.get("CACHE_CONTENT") and folder and os.path.isdir(folder):
+        record_checksums(pelican_caches(pelican.settings), os.path.join(folder, CHECKSUMS))

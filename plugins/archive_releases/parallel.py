@@ -33,8 +33,10 @@ def _read_chunk(job: tuple[dict, list[str]]) -> list[tuple]:
 
 
 def worker_count(settings: dict, files: int) -> int:
-    """Processes to read `files` files with (ARCHIVE_WORKERS, default: every core)."""
-    if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+    """Processes to read `files` files with (ARCHIVE_WORKERS, default: every core; one below
+    ARCHIVE_PARALLEL_MIN files)."""
+    least = settings.get("ARCHIVE_PARALLEL_MIN", PARALLEL_MIN_FILES)
+    if files < least or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, int(settings.get("ARCHIVE_WORKERS") or os.cpu_count() or 1))
 

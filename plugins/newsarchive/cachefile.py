@@ -10,7 +10,6 @@ previous cache whole.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import logging
 import os
@@ -118,14 +117,27 @@ class TemplateCache(BytecodeCache):
         atomic_write(self._path(bucket), seal(bucket.bytecode_to_string()))
 
 
-def validate_pickle(path: str | os.PathLike, what: str = "cache", gzipped: bool = False) -> None:
-    """Delete a plain pickle file (Pelican's own caches) that cannot be read back, with a warning,
-    so the build starts without it instead of failing on it."""
+def _digest(path: str | os.PathLike) -> str | None:
     try:
-        with (gzip.open if gzipped else open)(path, "rb") as fh:
-            pickle.load(fh)
-    except FileNotFoundError:
-        return
-    except Exception as exc:
-        logger.warning("%s: removing a damaged %s (%s); rebuilding it", path, what, exc)
-        Path(path).unlink(missing_ok=True)
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+    except OSError:
+        return None
+
+
+def record_checksums(paths: list[str], record: str | os.PathLike) -> None:
+    """After a build: the checksum of each file written by code that keeps no checksum itself
+    (Pelican's own caches), in `record`."""
+    sums = {os.path.basename(p): _digest(p) for p in paths}
+    dump(record, {name: digest for name, digest in sums.items() if digest}, "checksums")
+
+
+def verify_checksums(paths: list[str], record: str | os.PathLike, what: str = "cache") -> None:
+    """Before a build: delete each of those files that is not as the last build left it
+    (truncated by a killed build, damaged on disk), with a warning; the build rebuilds it."""
+    sums = load(record, "checksums", "cache checksums")
+    sums = sums if isinstance(sums, dict) else {}
+    for path in paths:
+        if sums.get(os.path.basename(path)) != _digest(path):
+            logger.warning("%s: removing a damaged or unknown %s; rebuilding it", path, what)
+            Path(path).unlink(missing_ok=True)
