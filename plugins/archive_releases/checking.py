@@ -22,7 +22,7 @@ from newsarchive.problems import Problem
 from newsarchive.registry import load_registry
 from newsarchive.sources import MAX_REGISTRY_BYTES, read_source
 
-from .generator import CONTENT_KEY
+from .generator import CONTENT_KEY, REGISTRY_KEY
 from .reader import PAGE_PROBLEMS, registry_path, shown_path
 
 logger = logging.getLogger(__name__)
@@ -61,9 +61,11 @@ class ContentCheck(Generator):
             return shown_path(settings, path)
 
         reg_path = registry_path(settings)
-        registry = load_registry(reg_path, shown(reg_path))
+        registry = self.context.get(REGISTRY_KEY)
+        if registry is None:
+            registry = load_registry(reg_path, shown(reg_path))
         text = None
-        if os.path.isfile(reg_path):
+        if os.path.isfile(reg_path) and not registry.broken:
             text, _ = read_source(reg_path, shown(reg_path), MAX_REGISTRY_BYTES)
         pages = [Path(self.path, f) for f in sorted(self.get_files(settings["PAGE_PATHS"]))]
         problems = list(state["problems"])

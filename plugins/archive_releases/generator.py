@@ -22,14 +22,16 @@ from newsarchive.incremental import (
     fingerprint,
 )
 from newsarchive.output import write_bytes
+from newsarchive.registry import Registry, load_registry
 from newsarchive.structured import collection_page, news_article, to_script_json
 
 from .parallel import content_metadata, read_releases
-from .reader import shown_path
+from .reader import registry_path, shown_path
 
 logger = logging.getLogger(__name__)
 
 CONTENT_KEY = "archive_content"  # what the content check needs from the releases read
+REGISTRY_KEY = "archive_registry"  # the partner registry, read once per build
 CACHE_FILE = "releases.cache"  # in CACHE_PATH: releases read by earlier builds
 
 
@@ -50,6 +52,11 @@ class Release(Content):
     def save_as(self) -> str:
         """The release's output path, formatted once."""
         return self.get_url_setting("save_as")
+
+    def format_urls(self) -> None:
+        """Format the URL and output path now, so that the content cache keeps them."""
+        for name in ("url", "save_as"):
+            getattr(self, name)
 
     def __getstate__(self) -> dict:
         """What the content cache keeps: not this build's context nor its neighbours."""
@@ -216,6 +223,7 @@ class ReleasesGenerator(Generator):
         self.years: list[YearArchive] = []
         self.release_files = 0
         self.tree: tuple[list, set[str]] = ([], set())
+        self.registry = Registry()
         super().__init__(*args, **kwargs)
         self.salt = build_salt(self.settings)
 
@@ -239,6 +247,7 @@ class ReleasesGenerator(Generator):
             self.context[MANIFEST_KEY] = self.page_manifest()
         self.context["releases"] = self.releases
         self.context["release_years"] = self.years
+        self.context[REGISTRY_KEY] = self.registry
         self.context[CONTENT_KEY] = {
             "tree": self.tree,
             "problems": problems,
@@ -271,6 +280,11 @@ class ReleasesGenerator(Generator):
         duplicate check). A release with an error is neither kept nor cached."""
         cache = self.load_cache()
         self.tree = scan_tree(self.path, lambda p: shown_path(self.settings, p))
+        path = registry_path(self.settings)
+        if is_blocked(path, self.tree[1]):  # a link leading outside: reported, never read
+            self.registry = Registry([], shown_path(self.settings, path), broken=True)
+        else:
+            self.registry = load_registry(path, shown_path(self.settings, path))
         stamps, releases, todo = {}, {}, []
         for path in self.get_files(self.settings["RELEASE_PATHS"]):
             if is_blocked(os.path.join(self.path, path), self.tree[1]):
@@ -287,7 +301,7 @@ class ReleasesGenerator(Generator):
             else:
                 todo.append(path)
         problems, records = [], []
-        for path, content, metadata, found in read_releases(self.settings, todo):
+        for path, content, metadata, found in read_releases(self.settings, todo, self.registry):
             problems += found
             if metadata is not None:
                 records.append((Path(self.path, path), metadata["record"]))
@@ -302,6 +316,7 @@ class ReleasesGenerator(Generator):
                 context=self.context,
             )
             release.problems = found
+            release.format_urls()
             releases[path] = release
         self.release_files = len(stamps)
         fresh = set(todo)

@@ -20,15 +20,16 @@ from pelican.readers import (
 from pelican.utils import posixize_path
 
 from newsarchive.processes import die_with_parent
+from newsarchive.registry import Registry
 
 from .reader import FrontMatterMarkdownReader
 
 PARALLEL_MIN_FILES = 400  # below this, starting workers costs more than it saves
 
 
-def _read_chunk(job: tuple[dict, list[str]]) -> list[tuple]:
-    settings, paths = job
-    reader = FrontMatterMarkdownReader(settings)
+def _read_chunk(job: tuple[dict, list[str], Registry]) -> list[tuple]:
+    settings, paths, registry = job
+    reader = FrontMatterMarkdownReader(settings, registry=registry)
     return [(path, *reader.read_release(os.path.join(settings["PATH"], path))) for path in paths]
 
 
@@ -41,14 +42,14 @@ def worker_count(settings: dict, files: int) -> int:
     return max(1, int(settings.get("ARCHIVE_WORKERS") or os.cpu_count() or 1))
 
 
-def read_releases(settings: dict, paths: list[str]) -> Iterator[tuple]:
+def read_releases(settings: dict, paths: list[str], registry: Registry) -> Iterator[tuple]:
     """(path, HTML or None, reader metadata or None, problems) for each path, in order."""
     workers = worker_count(settings, len(paths))
     if workers == 1:
-        yield from _read_chunk((settings, paths))
+        yield from _read_chunk((settings, paths, registry))
         return
     size = -(-len(paths) // (workers * 4))
-    chunks = [(settings, paths[i : i + size]) for i in range(0, len(paths), size)]
+    chunks = [(settings, paths[i : i + size], registry) for i in range(0, len(paths), size)]
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
         max_workers=workers,

@@ -50,9 +50,9 @@ class FrontMatterMarkdownReader(MarkdownReader):
     enabled = True
     file_extensions = ["md", "markdown"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, registry: Registry | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self._registry: Registry | None = None
+        self._registry = registry
 
     @property
     def registry(self) -> Registry:

@@ -9,7 +9,13 @@ from itertools import groupby
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
-from archive_releases.generator import collection_jsonld, stamp, write_feed, write_page
+from archive_releases.generator import (
+    REGISTRY_KEY,
+    collection_jsonld,
+    stamp,
+    write_feed,
+    write_page,
+)
 from newsarchive.collection import group_by
 from newsarchive.countries import get_country
 from newsarchive.incremental import fingerprint
@@ -87,11 +93,13 @@ class TaxonomyGenerator(Generator):
     def generate_context(self) -> None:
         """Group the published releases by each taxonomy's terms."""
         releases = self.context.get("releases", [])
-        registry = load_registry(
-            os.path.join(
-                self.settings["PATH"], self.settings.get("ARCHIVE_REGISTRY", "partners.yaml")
+        registry = self.context.get(REGISTRY_KEY)
+        if registry is None:
+            registry = load_registry(
+                os.path.join(
+                    self.settings["PATH"], self.settings.get("ARCHIVE_REGISTRY", "partners.yaml")
+                )
             )
-        )
         self.indexes: list[TaxonomyIndex] = []
         for taxonomy in TAXONOMIES:
             groups = group_by(

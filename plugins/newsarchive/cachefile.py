@@ -1,6 +1,6 @@
 """Cache files that cannot corrupt a build: salted, checksummed, written whole.
 
-A cache file is a header line, the SHA-256 of the rest, the salt it was made under (what its
+A cache file is a header line, the SHA-256 of what follows, the salt it was made under (what its
 entries depend on beyond their own inputs: code, registry, settings) and a pickle. A file that
 is missing, from another salt or format, truncated, emptied or garbled is discarded (with a
 warning when it is damaged) before anything is unpickled; the build then does the work again.
@@ -11,11 +11,12 @@ previous cache whole.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import os
 import pickle
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from jinja2.bccache import Bucket, BytecodeCache
 
@@ -26,39 +27,111 @@ MAGIC = b"newsarchive-cache 1\n"
 
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     """Write `data` to `path` whole: a temporary file beside it, then a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with _atomic(path) as fh:
+        fh.write(data)
+
+
+class _atomic:
+    """A binary file written to a temporary name beside `path`, renamed there once closed
+    without an error (removed otherwise)."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+
+    def __enter__(self) -> BinaryIO:
+        self.file = open(self.tmp, "wb")
+        return self.file
+
+    def __exit__(self, kind, value, traceback) -> None:
+        self.file.close()
+        if kind is None:
+            os.replace(self.tmp, self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
+
+
+def _header(salt: str, checksum: str) -> bytes:
+    return MAGIC + checksum.encode() + b"\n" + salt.encode("utf-8") + b"\n"
 
 
 def seal(payload: bytes, salt: str = "") -> bytes:
-    """A cache file's bytes: header, checksum, salt, payload."""
-    checksum = hashlib.sha256(payload).hexdigest().encode()
-    return MAGIC + checksum + b"\n" + salt.encode("utf-8") + b"\n" + payload
+    """A cache file's bytes: header, checksum (of the salt and the payload), salt, payload."""
+    checksum = hashlib.sha256(salt.encode("utf-8") + b"\n" + payload).hexdigest()
+    return _header(salt, checksum) + payload
+
+
+def _damaged(path, what: str, why: str) -> None:
+    logger.warning("%s: ignoring a damaged %s (%s); rebuilding it", path, what, why)
+
+
+def _payload_start(fh: BinaryIO, salt: str, path, what: str) -> int | None:
+    """Check a cache file read from `fh`: its offset of the payload when whole and made under
+    `salt`; None (with a warning when damaged) otherwise. Reads the file once, in pieces."""
+    magic, checksum, stored = fh.readline(64), fh.readline(80), fh.readline(4096)
+    if magic != MAGIC or len(checksum) != 65 or not stored.endswith(b"\n"):
+        _damaged(path, what, "not a cache file")
+        return None
+    start = fh.tell()
+    digest = hashlib.sha256(stored)
+    for piece in iter(lambda: fh.read(1 << 20), b""):
+        digest.update(piece)
+    if digest.hexdigest().encode() != checksum[:-1]:
+        _damaged(path, what, "checksum differs")
+        return None
+    if stored[:-1] != salt.encode("utf-8"):
+        return None  # made by other code, settings or registry: stale, not damaged
+    return start
 
 
 def unseal(data: bytes, salt: str, path: str | os.PathLike, what: str) -> bytes | None:
-    """The payload of a cache file's bytes; None (with a warning if damaged) when it cannot be
-    trusted or was made under another salt."""
-    checksum_end = len(MAGIC) + 65
-    salt_end = data.find(b"\n", checksum_end)
-    if not data.startswith(MAGIC) or salt_end < 0 or data[checksum_end - 1 : checksum_end] != b"\n":
-        logger.warning("%s: ignoring a damaged %s (not a cache file); rebuilding it", path, what)
+    """The payload of a small cache file's bytes, or None (see `_payload_start`)."""
+    fh = io.BytesIO(data)
+    start = _payload_start(fh, salt, path, what)
+    return None if start is None else data[start:]
+
+
+class _Hashing:
+    """A file wrapper that hashes what is written through it."""
+
+    def __init__(self, fh: BinaryIO, digest) -> None:
+        self.fh, self.digest = fh, digest
+
+    def write(self, data) -> int:
+        self.digest.update(data)
+        return self.fh.write(data)
+
+
+def dump(path: str | os.PathLike, value: Any, salt: str) -> None:
+    """Save `value` under `salt` (atomically; pickled straight to the file, never held whole)."""
+    with _atomic(path) as fh:
+        fh.write(_header(salt, "0" * 64))
+        digest = hashlib.sha256(salt.encode("utf-8") + b"\n")
+        pickle.dump(value, _Hashing(fh, digest), protocol=pickle.HIGHEST_PROTOCOL)
+        fh.seek(len(MAGIC))
+        fh.write(digest.hexdigest().encode())
+
+
+def load(path: str | os.PathLike, salt: str, what: str = "cache") -> Any | None:
+    """The value saved under `salt`, or None: missing, made under another salt, or damaged
+    (then a warning names the file; the build redoes the work)."""
+    try:
+        with open(path, "rb") as fh:
+            start = _payload_start(fh, salt, path, what)
+            if start is None:
+                return None
+            fh.seek(start)
+            try:
+                return pickle.load(fh)
+            except Exception as exc:  # the checksum matched: written by an incompatible version
+                _damaged(path, what, f"{type(exc).__name__}: {exc}")
+                return None
+    except FileNotFoundError:
         return None
-    payload = data[salt_end + 1 :]
-    if hashlib.sha256(payload).hexdigest().encode() != data[len(MAGIC) : checksum_end - 1]:
-        logger.warning("%s: ignoring a damaged %s (checksum differs); rebuilding it", path, what)
+    except OSError as exc:
+        logger.warning("%s: ignoring the unreadable %s (%s)", path, what, exc.strerror)
         return None
-    if data[checksum_end:salt_end] != salt.encode("utf-8"):
-        return None  # made by other code, settings or registry: stale, not damaged
-    return payload
 
 
 def _read(path: str | os.PathLike, what: str) -> bytes | None:
@@ -69,25 +142,6 @@ def _read(path: str | os.PathLike, what: str) -> bytes | None:
         return None
     except OSError as exc:
         logger.warning("%s: ignoring the unreadable %s (%s)", path, what, exc.strerror)
-        return None
-
-
-def dump(path: str | os.PathLike, value: Any, salt: str) -> None:
-    """Save `value` under `salt` (atomically)."""
-    atomic_write(path, seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), salt))
-
-
-def load(path: str | os.PathLike, salt: str, what: str = "cache") -> Any | None:
-    """The value saved under `salt`, or None: missing, made under another salt, or damaged
-    (then a warning names the file; the build redoes the work)."""
-    data = _read(path, what)
-    payload = unseal(data, salt, path, what) if data is not None else None
-    if payload is None:
-        return None
-    try:
-        return pickle.loads(payload)
-    except Exception as exc:  # the checksum matched: written by an incompatible version
-        logger.warning("%s: ignoring an unreadable %s (%s); rebuilding it", path, what, exc)
         return None
 
 

@@ -183,3 +183,17 @@ def test_no_workflow_command_from_content_in_ci_logs(site, monkeypatch):
         for line in annotations:  # one line each, the message escaped (%0A for newlines)
             assert line.startswith(("::error file=content/", "::warning file=content/")), line
         assert len(annotations) == (len(outcome.problems) if kind == "github" else 0)
+
+
+def test_registry_linked_outside_content_is_never_read(site, tmp_path):
+    outside_registry = tmp_path / "stolen.yaml"
+    outside_registry.write_text(f"- slug: x\n  {SECRET}: 1\n", encoding="utf-8")
+    registry = site.content / "partners.yaml"
+    registry.unlink()
+    registry.symlink_to(outside_registry)
+    checked = site.check()
+    assert f"content/partners.yaml:1: error: symbolic link to {outside_registry}" in checked.text
+    built = site.build()
+    assert built.status == 1
+    for outcome in (checked, built):
+        assert SECRET not in outcome.text and "Traceback" not in outcome.text

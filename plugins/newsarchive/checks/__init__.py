@@ -130,7 +130,10 @@ def run_checks(
         elif message := link_problem(raw, reg_path.absolute().parent):
             problems.append(Problem(display(Path(raw)), 1, "error", message))
             blocked.add(os.path.abspath(raw))
-    registry = load_registry(reg_path, reg_shown)
+    if is_blocked(reg_path, blocked):  # a link leading outside: reported, never read
+        registry = Registry([], reg_shown, broken=True)
+    else:
+        registry = load_registry(reg_path, reg_shown)
     problems += registry.problems
     if reg_path.is_file() and not registry.broken:
         text, _ = read_source(reg_path, reg_shown, MAX_REGISTRY_BYTES)
