@@ -25,6 +25,7 @@ from newsarchive.output import write_bytes
 from newsarchive.registry import Registry, load_registry
 from newsarchive.structured import collection_page, news_article, to_script_json
 
+from .lifecycle import record_pelican_caches
 from .parallel import content_metadata, read_releases
 from .reader import registry_path, shown_path
 
@@ -230,6 +231,7 @@ class ReleasesGenerator(Generator):
     def generate_context(self) -> None:
         """Read releases, order them, link neighbours and publish them to the shared context."""
         _RENDERED.clear()
+        record_pelican_caches(self.settings)
         releases, drafts = [], []
         found, problems, records = self.read_all()
         for release in found:

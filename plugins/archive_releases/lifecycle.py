@@ -80,10 +80,14 @@ def get_writer(pelican):
     return AtomicWriter
 
 
+def record_pelican_caches(settings: dict) -> None:
+    """Once Pelican's own generators have saved their caches (they run before ours): note their
+    checksums, for the next build to check."""
+    folder = settings.get("CACHE_PATH")
+    if settings.get("CACHE_CONTENT") and folder and os.path.isdir(folder):
+        record_checksums(pelican_caches(settings), os.path.join(folder, CHECKSUMS))
+
+
 def finish_build(pelican) -> None:
-    """Every file is written: the output folder loses its build-in-progress marker, and the
-    checksums of Pelican's caches are recorded."""
+    """Every file is written: the output folder loses its build-in-progress marker."""
     finish_output(pelican.settings["OUTPUT_PATH"])
-    folder = pelican.settings.get("CACHE_PATH")
-    if pelican.settings.get("CACHE_CONTENT") and folder and os.path.isdir(folder):
-        record_checksums(pelican_caches(pelican.settings), os.path.join(folder, CHECKSUMS))

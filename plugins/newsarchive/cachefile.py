@@ -63,7 +63,10 @@ def seal(payload: bytes, salt: str = "") -> bytes:
 
 
 def _damaged(path, what: str, why: str) -> None:
-    logger.warning("%s: ignoring a damaged %s (%s); rebuilding it", path, what, why)
+    """Remove a damaged cache file, then say so (removed first: a build that stops on warnings
+    (--strict) must not find it again)."""
+    Path(path).unlink(missing_ok=True)
+    logger.warning("%s: removed a damaged %s (%s); it is rebuilt", path, what, why)
 
 
 def _payload_start(fh: BinaryIO, salt: str, path, what: str) -> int | None:
@@ -193,5 +196,5 @@ def verify_checksums(paths: list[str], record: str | os.PathLike, what: str = "c
     sums = sums if isinstance(sums, dict) else {}
     for path in paths:
         if sums.get(os.path.basename(path)) != _digest(path):
-            logger.warning("%s: removing a damaged or unknown %s; rebuilding it", path, what)
             Path(path).unlink(missing_ok=True)
+            logger.warning("%s: removed a damaged or unknown %s; it is rebuilt", path, what)

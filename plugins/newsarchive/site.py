@@ -110,7 +110,10 @@ def build_once(argv: list[str]) -> int:
         )
         return 1
     except Exception as exc:  # Pelican stopping on a logged error (--fatal), a theme error...
-        print(f"archive build: {type(exc).__name__}: {one_line(exc)}", file=sys.stderr)
+        if str(exc) == "Warning or error encountered":  # Pelican's --fatal
+            print("archive build: stopped on the message above", file=sys.stderr)
+        else:
+            print(f"archive build: {type(exc).__name__}: {one_line(exc)}", file=sys.stderr)
         return 1
     return 0
 

@@ -107,3 +107,17 @@ def test_a_second_output_folder_has_its_own_manifest(project):
     cold = project.cold_build()
     assert differences(files_of(project.output), cold) == []
     assert differences(files_of(other), cold) == []
+
+
+def test_strict_build_stops_once_on_a_damaged_cache(project, caplog):
+    """--strict stops on any warning; the damaged file is removed first, so the next one runs."""
+    assert project.build().status == 0
+    cache = project.root / "cache" / "releases.cache"
+    cache.write_bytes(cache.read_bytes()[:100])
+    with caplog.at_level(logging.WARNING):
+        stopped = project.build("--strict")
+    assert stopped.status == 1 and "stopped on the message above" in stopped.text
+    assert any(str(cache) in r.getMessage() for r in caplog.records)
+    assert not cache.exists()
+    assert project.build("--strict").status == 0
+    assert project.same_as_cold() == []

@@ -220,5 +220,5 @@ def test_rebuild_from_the_term_cache_writes_what_a_cold_build_writes(tmp_path):
 
     cache_file.write_bytes(b"not a pickle")
     damaged = build(content, output)
-    assert any("ignoring a damaged search cache" in e for e in damaged.errors)
+    assert any("removed a damaged search cache" in e for e in damaged.errors)
     assert _search_bytes(damaged.output) == _search_bytes(cold.output)
