@@ -19,7 +19,6 @@ from newsarchive.checks import ContentErrors, site_report
 from newsarchive.checks.tree import unsafe_link
 from newsarchive.output import begin_output
 from newsarchive.problems import Problem
-from newsarchive.registry import load_registry
 from newsarchive.sources import MAX_REGISTRY_BYTES, read_source
 
 from .generator import CONTENT_KEY, REGISTRY_KEY
@@ -48,22 +47,15 @@ class ContentCheck(Generator):
         )
 
     def report(self):
-        """The report of the content as read for this build."""
-        state = self.context.get(CONTENT_KEY) or {
-            "tree": ([], set()),
-            "problems": [],
-            "records": [],
-            "files": 0,
-        }
+        """The report of the content as read for this build (the releases generator, which runs
+        just before, leaves what it found in the context)."""
+        state, registry = self.context[CONTENT_KEY], self.context[REGISTRY_KEY]
         settings = self.settings
 
         def shown(path) -> str:
             return shown_path(settings, path)
 
         reg_path = registry_path(settings)
-        registry = self.context.get(REGISTRY_KEY)
-        if registry is None:
-            registry = load_registry(reg_path, shown(reg_path))
         text = None
         if os.path.isfile(reg_path) and not registry.broken:
             text, _ = read_source(reg_path, shown(reg_path), MAX_REGISTRY_BYTES)

@@ -232,6 +232,8 @@ class ReleasesGenerator(Generator):
         """Read releases, order them, link neighbours and publish them to the shared context."""
         _RENDERED.clear()
         record_pelican_caches(self.settings)
+        self.tree = scan_tree(self.path, lambda p: shown_path(self.settings, p))
+        self.registry = self.read_registry()
         releases, drafts = [], []
         found, problems, records = self.read_all()
         for release in found:
@@ -276,17 +278,20 @@ class ReleasesGenerator(Generator):
         cached = cachefile.load(self.cache_path(), self.salt, "content cache")
         return cached if isinstance(cached, dict) else {}
 
+    def read_registry(self) -> Registry:
+        """The partner registry, read once for the build (not at all when it is a link leading
+        outside content/: the tree scan reports that)."""
+        path = registry_path(self.settings)
+        shown = shown_path(self.settings, path)
+        if is_blocked(path, self.tree[1]):
+            return Registry([], shown, broken=True)
+        return load_registry(path, shown)
+
     def read_all(self) -> tuple[list[Release], list, list]:
         """Every usable release under RELEASE_PATHS (from the content cache, or read on every
         core), the problems found in all of them, and (path, record) of each one parsed (for the
         duplicate check). A release with an error is neither kept nor cached."""
         cache = self.load_cache()
-        self.tree = scan_tree(self.path, lambda p: shown_path(self.settings, p))
-        path = registry_path(self.settings)
-        if is_blocked(path, self.tree[1]):  # a link leading outside: reported, never read
-            self.registry = Registry([], shown_path(self.settings, path), broken=True)
-        else:
-            self.registry = load_registry(path, shown_path(self.settings, path))
         stamps, releases, todo = {}, {}, []
         for path in self.get_files(self.settings["RELEASE_PATHS"]):
             if is_blocked(os.path.join(self.path, path), self.tree[1]):

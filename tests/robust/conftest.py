@@ -21,6 +21,7 @@ sys.path.insert(0, {root!r})
 from {base} import *  # noqa: F403
 PATH = {content!r}
 CACHE_PATH = {cache!r}
+OUTPUT_PATH = {output!r}
 """
 
 
@@ -104,7 +105,11 @@ class Project:
         settings = self.root / f"{name}.py"
         settings.write_text(
             SETTINGS.format(
-                root=str(ROOT), base="pelicanconf", content=str(self.content), cache=str(cache)
+                root=str(ROOT),
+                base="pelicanconf",
+                content=str(self.content),
+                cache=str(cache),
+                output=str(self.root / f"{name}-output"),
             ),
             encoding="utf-8",
         )
@@ -125,7 +130,11 @@ def seed_project(root: Path, run_command) -> Project:
     for name, base in (("settings.py", "pelicanconf"), ("publish.py", "publishconf")):
         (root / name).write_text(
             SETTINGS.format(
-                root=str(ROOT), base=base, content=str(root / "content"), cache=str(root / "cache")
+                root=str(ROOT),
+                base=base,
+                content=str(root / "content"),
+                cache=str(root / "cache"),
+                output=str(root / "output"),
             ),
             encoding="utf-8",
         )

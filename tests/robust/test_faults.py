@@ -29,6 +29,7 @@ sys.path.insert(0, {root!r})
 from pelicanconf import *  # noqa: F403
 PATH = {content!r}
 CACHE_PATH = {cache!r}
+OUTPUT_PATH = {content!r} + "-unused-output"  # every build names its --output
 ARCHIVE_PARALLEL_MIN = SEARCH_PARALLEL_MIN = 60  # reader workers and the search process
 {extra}
 """

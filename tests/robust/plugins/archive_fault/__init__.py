@@ -8,6 +8,7 @@ written to the file ARCHIVE_FAULT_REPORT names.
 """
 
 import os
+import pickle
 import signal
 
 from pelican import signals
@@ -59,15 +60,17 @@ def _counter(phase: str, sig: signal.Signals):
     return count
 
 
-def _half_write(sig: signal.Signals):
-    def write(path, data: bytes) -> None:
+def _half_dump(sig: signal.Signals):
+    def dump(path, value, salt: str) -> None:
+        """Stop while the cache file's temporary copy is half written."""
+        data = pickle.dumps(value)
         tmp = f"{os.path.dirname(path)}/.{os.path.basename(path)}.{os.getpid()}.tmp"
         with open(tmp, "wb") as fh:
             fh.write(data[: len(data) // 2])
             fh.flush()
         _stop(sig)
 
-    return write
+    return dump
 
 
 def register():
@@ -78,4 +81,4 @@ def register():
     elif phase == "write":
         signals.content_written.connect(_counter(phase, sig), weak=False)
     elif phase == "cache":
-        cachefile.atomic_write = _half_write(sig)
+        cachefile.dump = _half_dump(sig)
