@@ -19,7 +19,9 @@ from newsarchive.incremental import (
     WRITTEN_PAGES_KEY,
     PageManifest,
     build_salt,
+    code_salt,
     fingerprint,
+    registry_digest,
 )
 from newsarchive.output import write_bytes
 from newsarchive.registry import Registry, load_registry
@@ -226,7 +228,8 @@ class ReleasesGenerator(Generator):
         self.tree: tuple[list, set[str]] = ([], set())
         self.registry = Registry()
         super().__init__(*args, **kwargs)
-        self.salt = build_salt(self.settings)
+        self.salt = build_salt(self.settings)  # of pages
+        self.code_salt = code_salt(self.settings)  # of the content cache
 
     def generate_context(self) -> None:
         """Read releases, order them, link neighbours and publish them to the shared context."""
@@ -271,12 +274,15 @@ class ReleasesGenerator(Generator):
         """The file of the releases read by earlier builds."""
         return os.path.join(self.settings.get("CACHE_PATH", "cache"), CACHE_FILE)
 
-    def load_cache(self) -> dict:
-        """{path: (stamp, release)} of earlier builds, when made under the same salt."""
+    def load_cache(self) -> tuple[str, dict]:
+        """The registry digest and {path: (stamp, release)} of earlier builds (made by the same
+        code and settings)."""
         if not (self.settings.get("CACHE_CONTENT") and self.settings.get("LOAD_CONTENT_CACHE")):
-            return {}
-        cached = cachefile.load(self.cache_path(), self.salt, "content cache")
-        return cached if isinstance(cached, dict) else {}
+            return "", {}
+        cached = cachefile.load(self.cache_path(), self.code_salt, "content cache")
+        if not (isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[1], dict)):
+            return "", {}
+        return cached
 
     def read_registry(self) -> Registry:
         """The partner registry, read once for the build (not at all when it is a link leading
@@ -291,8 +297,9 @@ class ReleasesGenerator(Generator):
         """Every usable release under RELEASE_PATHS (from the content cache, or read on every
         core), the problems found in all of them, and (path, record) of each one parsed (for the
         duplicate check). A release with an error is neither kept nor cached."""
-        cache = self.load_cache()
-        stamps, releases, todo = {}, {}, []
+        digest, cache = self.load_cache()
+        same_registry = digest == registry_digest(self.settings)
+        stamps, releases, todo, known = {}, {}, [], {}
         for path in self.get_files(self.settings["RELEASE_PATHS"]):
             if is_blocked(os.path.join(self.path, path), self.tree[1]):
                 continue  # a link leading outside content/: reported, never read
@@ -302,13 +309,17 @@ class ReleasesGenerator(Generator):
             except OSError:  # a dangling link: reported when read
                 stamps[path] = None
             entry = cache.get(path)
-            if stamps[path] is not None and entry is not None and entry[0] == stamps[path]:
+            if stamps[path] is None or entry is None or entry[0] != stamps[path]:
+                todo.append(path)
+            elif same_registry:
                 releases[path] = entry[1]
                 releases[path]._context = self.context  # not the context it was cached with
-            else:
+            else:  # the registry changed: fields checked again, the body's HTML kept
+                known[path] = entry[1]._content
                 todo.append(path)
         problems, records = [], []
-        for path, content, metadata, found in read_releases(self.settings, todo, self.registry):
+        read = read_releases(self.settings, todo, self.registry, known)
+        for path, content, metadata, found in read:
             problems += found
             if metadata is not None:
                 records.append((Path(self.path, path), metadata["record"]))
@@ -334,7 +345,9 @@ class ReleasesGenerator(Generator):
                 records.append((Path(self.path, path), release.record))
         if self.settings.get("CACHE_CONTENT"):
             kept = {path: (stamps[path], release) for path, release in releases.items()}
-            cachefile.dump(self.cache_path(), kept, self.salt)
+            cachefile.dump(
+                self.cache_path(), (registry_digest(self.settings), kept), self.code_salt
+            )
         return [releases[path] for path in sorted(releases)], problems, records
 
     def generate_output(self, writer) -> None:

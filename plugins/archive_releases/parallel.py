@@ -27,10 +27,13 @@ from .reader import FrontMatterMarkdownReader
 PARALLEL_MIN_FILES = 400  # below this, starting workers costs more than it saves
 
 
-def _read_chunk(job: tuple[dict, list[str], Registry]) -> list[tuple]:
-    settings, paths, registry = job
+def _read_chunk(job: tuple[dict, list[str], Registry, dict[str, str]]) -> list[tuple]:
+    settings, paths, registry, known = job
     reader = FrontMatterMarkdownReader(settings, registry=registry)
-    return [(path, *reader.read_release(os.path.join(settings["PATH"], path))) for path in paths]
+    return [
+        (path, *reader.read_release(os.path.join(settings["PATH"], path), known.get(path)))
+        for path in paths
+    ]
 
 
 def worker_count(settings: dict, files: int) -> int:
@@ -42,14 +45,21 @@ def worker_count(settings: dict, files: int) -> int:
     return max(1, int(settings.get("ARCHIVE_WORKERS") or os.cpu_count() or 1))
 
 
-def read_releases(settings: dict, paths: list[str], registry: Registry) -> Iterator[tuple]:
-    """(path, HTML or None, reader metadata or None, problems) for each path, in order."""
-    workers = worker_count(settings, len(paths))
+def read_releases(
+    settings: dict, paths: list[str], registry: Registry, known: dict[str, str] | None = None
+) -> Iterator[tuple]:
+    """(path, HTML or None, reader metadata or None, problems) for each path, in order.
+    `known` holds the body HTML of files whose text has not changed: they are not converted."""
+    known = known or {}
+    workers = worker_count(settings, len(paths) - len(known))
     if workers == 1:
-        yield from _read_chunk((settings, paths, registry))
+        yield from _read_chunk((settings, paths, registry, known))
         return
     size = -(-len(paths) // (workers * 4))
-    chunks = [(settings, paths[i : i + size], registry) for i in range(0, len(paths), size)]
+    chunks = [
+        (settings, part, registry, {p: known[p] for p in part if p in known})
+        for part in (paths[i : i + size] for i in range(0, len(paths), size))
+    ]
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
         max_workers=workers,

@@ -91,10 +91,13 @@ class FrontMatterMarkdownReader(MarkdownReader):
             return "", {"title": shown_path(self.settings, source_path), "status": "draft"}
         return content, metadata
 
-    def read_release(self, source_path: str) -> tuple[str | None, dict | None, list[Problem]]:
+    def read_release(
+        self, source_path: str, body_html: str | None = None
+    ) -> tuple[str | None, dict | None, list[Problem]]:
         """(HTML, metadata, problems) of a release file; HTML is None when it is unusable.
 
-        The problems are those `archive check` reports for the file."""
+        The problems are those `archive check` reports for the file. `body_html`, when given, is
+        the body's HTML from an earlier build of the same file (only the registry changed)."""
         rel = shown_path(self.settings, source_path)
         text, problems = read_source(source_path, rel)
         if text is None:
@@ -104,7 +107,10 @@ class FrontMatterMarkdownReader(MarkdownReader):
         release, problems = check_release(text, Path(source_path), rel, self.registry, releases)
         if release is None:
             return None, None, problems
-        content, problem = self._convert(release.body, rel, text)
+        if body_html is not None:
+            content, problem = body_html, None
+        else:
+            content, problem = self._convert(release.body, rel, text)
         if problem is not None:
             return None, None, [*problems, problem]
         metadata = {

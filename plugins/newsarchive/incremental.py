@@ -51,17 +51,26 @@ def settings_digest(settings: dict, skip: tuple[str, ...] = ()) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
 
 
-def build_salt(settings: dict) -> str:
-    """What every cached release and every page depends on besides its own source: the theme's
-    templates, the plugins' code and data, the partner registry (a renamed, re-typed or deleted
-    organization changes releases and pages) and the settings, but not the output folder."""
+def code_salt(settings: dict) -> str:
+    """What every cached release depends on besides its source and the registry: the theme's
+    templates, the plugins' code and data, and the settings (but not the output folder)."""
     code = [os.path.join(settings["THEME"], "templates"), *settings.get("PLUGIN_PATHS", [])]
-    registry = os.path.join(settings["PATH"], settings.get("ARCHIVE_REGISTRY", "partners.yaml"))
     return fingerprint(
         tree_digest([Path(p) for p in code], (".html", ".py", ".yaml", ".csv", ".json")),
-        tree_digest([Path(registry)]) if os.path.isfile(registry) else "",
         settings_digest(settings, skip=("OUTPUT_PATH",)),
     )
+
+
+def registry_digest(settings: dict) -> str:
+    """A digest of the partner registry: a renamed, re-typed or deleted organization changes the
+    releases that name it and every page listing organizations."""
+    registry = os.path.join(settings["PATH"], settings.get("ARCHIVE_REGISTRY", "partners.yaml"))
+    return tree_digest([Path(registry)]) if os.path.isfile(registry) else ""
+
+
+def build_salt(settings: dict) -> str:
+    """What every page depends on besides what it shows: code, settings and the registry."""
+    return fingerprint(code_salt(settings), registry_digest(settings))
 
 
 def _valid_pages(pages) -> dict[str, list]:

@@ -127,3 +127,20 @@ def test_strict_build_stops_once_on_a_damaged_cache(project):
     assert not cache.exists()
     again = subprocess.run(command, cwd=project.root, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
+
+
+def test_registry_edit_checks_every_release_again_without_converting_bodies(project, monkeypatch):
+    from archive_releases.reader import FrontMatterMarkdownReader
+
+    assert project.build().status == 0
+    converted = []
+    render = FrontMatterMarkdownReader._render
+    monkeypatch.setattr(
+        FrontMatterMarkdownReader,
+        "_render",
+        lambda self, text: converted.append(1) or render(self, text),
+    )
+    registry_line(project, "- slug: unodc\n", "- slug: unodc-renamed\n")
+    assert project.build().status == 0
+    assert converted == []  # five releases checked against the new registry, none converted
+    assert project.same_as_cold() == []
