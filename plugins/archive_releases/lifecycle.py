@@ -1,5 +1,5 @@
-"""A build's start and end: nothing is deleted before the content is checked, every page is
-written whole, and caches Pelican keeps itself are discarded when damaged.
+"""A build's start and end: nothing is deleted before the content is checked, the output folder
+is marked while a build writes it, and caches Pelican keeps itself are discarded when damaged.
 
 The logic is in `newsarchive.output` and `newsarchive.cachefile`; these are the thin handlers.
 """
@@ -10,10 +10,8 @@ import logging
 import os
 from pathlib import Path
 
-from pelican.writers import FileOverwriteFailedError, Writer
-
 from newsarchive.cachefile import record_checksums, verify_checksums
-from newsarchive.output import AtomicTextFile, finish_output
+from newsarchive.output import finish_output
 
 logger = logging.getLogger(__name__)
 
@@ -49,35 +47,6 @@ def prepare_build(pelican) -> None:
     verify_checksums(
         pelican_caches(pelican.settings), os.path.join(folder, CHECKSUMS), "Pelican cache"
     )
-
-
-class AtomicWriter(Writer):
-    """Pelican's writer, with each page written to a temporary file and renamed into place, so a
-    build that is killed never leaves a half-written page."""
-
-    def _open_w(self, filename, encoding, override=False):
-        # Pelican's own rule (a file is written once unless overridden once), then a whole file
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
-                )
-            logger.info('Skipping "%s", not overwriting', filename)
-            return open(os.devnull, "w", encoding=encoding)
-        if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(
-                f'Failed to overwrite "{filename}" as Pelican has already written to it '
-                "previously (set `override=True` if intended)"
-            )
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        return AtomicTextFile(self.output_path, filename, encoding)
-
-
-def get_writer(pelican):
-    """The atomic writer."""
-    return AtomicWriter
 
 
 def record_pelican_caches(settings: dict) -> None:

@@ -73,11 +73,11 @@ def test_an_unfinished_build_makes_the_next_one_write_the_folder_whole(project):
     assert project.build().status == 0
     (project.output / "orphan.html").write_text("from a build that was killed", encoding="utf-8")
     (project.output / ".archive-unfinished").write_text("", encoding="utf-8")
-    (project.output / ".archive-tmp").mkdir()
-    (project.output / ".archive-tmp" / "index.html.x1").write_text("half", encoding="utf-8")
+    (project.output / "search" / ".index.json.x1y2").write_text("half", encoding="utf-8")
+    (project.output / "years" / "index.html").write_text("<html><body><h1>Rel", encoding="utf-8")
     assert project.build().status == 0
     assert not (project.output / "orphan.html").exists()
-    assert not (project.output / ".archive-tmp").exists()
+    assert not (project.output / "search" / ".index.json.x1y2").exists()
     assert not (project.output / ".archive-unfinished").exists()
     assert project.same_as_cold() == []
 
