@@ -6,18 +6,13 @@ The logic is in `newsarchive.output` and `newsarchive.cachefile`; these are the 
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 
 from newsarchive.cachefile import record_checksums, verify_checksums
 from newsarchive.output import finish_output
 
-logger = logging.getLogger(__name__)
-
 OBSOLETE_CACHES = ("ReleasesGenerator",)  # the content cache's earlier name
-
-
 CHECKSUMS = "pelican-caches.sha256"  # in CACHE_PATH
 
 

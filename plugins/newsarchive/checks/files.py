@@ -22,7 +22,9 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     return read_source(path, shown)
 
 
-def check_page(text: str, shown: str, path: Path | None = None, root: Path | None = None):
+def check_page(
+    text: str, shown: str, path: Path | None = None, root: Path | None = None
+) -> list[Problem]:
     """A static page needs front matter that parses, with a title, and only the page fields;
     its `{static}` links stay inside the content folder `root`."""
     _, body, problems = parse_page(text, shown)
