@@ -43,7 +43,8 @@ RELEASE_PATHS = ["releases"]
 # the PATH being built, so that --autoreload has nothing to warn about: it watches each of them).
 STATIC_PATHS = ["images", "extra"]
 ARCHIVE_REGISTRY = "partners.yaml"
-IGNORE_FILES = [".#*", "*.yaml", "README*"]
+# Hidden files and folders (.env, .git, editor backups) are never read nor published.
+IGNORE_FILES = [".*", "*.yaml", "README*"]
 FILENAME_METADATA = r"(?P<slug>[^/]+)"
 DIRECT_TEMPLATES = []
 HOME_LATEST = 10

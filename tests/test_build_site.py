@@ -5,6 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin, urlparse
 
+import pytest
+
 from tests.conftest import release
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -37,7 +39,11 @@ def titles(soup) -> list[str]:
 
 def test_every_term_page_lists_exactly_its_releases(make_site):
     site = make_site(SMALL)
-    assert site.errors == []
+    # the build reports what `archive check` reports: here only that the draft is not published
+    # (Pelican logs a message once per process: another test may have logged it already)
+    assert all(
+        e.startswith("content/releases/2022/draft.md:6: warning: draft") for e in site.errors
+    )
     assert titles(site.page("partners/unodc/")) == ["IOM and UNODC sign"]
     assert titles(site.page("partners/fia/")) == ["FIA training", "Quake survivors"]
     assert titles(site.page("countries/pakistan/")) == ["FIA training", "Quake survivors"]
@@ -171,9 +177,12 @@ def test_internal_links_resolve(make_site):
 
 
 def test_unknown_partner_fails_the_build_with_file_and_line(make_site):
-    site = make_site({"2024/x.md": release("X", date="2024-01-01", partners=["UNDOC"])})
-    [message] = [m for m in site.errors if "UNDOC" in m]
-    assert "content/releases/2024/x.md:5: error: unknown organization 'UNDOC'" in message
+    from newsarchive.checks import ContentErrors
+
+    with pytest.raises(ContentErrors) as raised:
+        make_site({"2024/x.md": release("X", date="2024-01-01", partners=["UNDOC"])})
+    [message] = [str(p) for p in raised.value.report.problems if "UNDOC" in p.message]
+    assert message.startswith("content/releases/2024/x.md:5: error: unknown organization 'UNDOC'")
 
 
 def test_all_plugins_are_active(tmp_path):

@@ -37,7 +37,8 @@ def empty_site(request, tmp_path):
 
 
 def test_builds_without_a_problem(empty_site):
-    assert empty_site.errors == []
+    # a draft is reported as archive check reports it (a warning), nothing else
+    assert [m for m in empty_site.errors if "warning: draft (not published)" not in m] == []
 
 
 def test_home_years_and_indexes_say_nothing_is_published(empty_site):

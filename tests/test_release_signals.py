@@ -76,7 +76,8 @@ def test_plugin_counts_words_and_holds_back_a_release(make_site, word_plugin):
     finally:
         release_generator_read.disconnect(on_read)
         release_generator_finalized.disconnect(on_finalized)
-    assert site.errors == []
+    # a draft is reported as archive check reports it (a warning), nothing else
+    assert [m for m in site.errors if "warning: draft (not published)" not in m] == []
     assert sorted(seen["read"]) == [
         ("IOM and UNODC sign", "published"),
         ("Not ready", "draft"),

@@ -7,10 +7,11 @@ import logging
 import os
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from pelican.contents import Content
-from pelican.generators import CachingGenerator
+from pelican.generators import Generator
 
+from newsarchive import cachefile
+from newsarchive.checks.tree import is_blocked, scan_tree
 from newsarchive.collection import by_title, neighbours, related_items, sort_releases, years_of
 from newsarchive.csp import site_policy
 from newsarchive.feeds import Feed, FeedEntry, render_atom
@@ -18,19 +19,26 @@ from newsarchive.incremental import (
     MANIFEST_KEY,
     WRITTEN_PAGES_KEY,
     PageManifest,
+    build_salt,
+    code_salt,
     fingerprint,
-    settings_digest,
-    tree_digest,
+    registry_digest,
 )
 from newsarchive.output import write_bytes
+from newsarchive.registry import Registry, load_registry
 from newsarchive.share_image import DEFAULT_IMAGE
 from newsarchive.structured import collection_page, news_article, to_script_json
 
+from .lifecycle import record_pelican_caches
 from .parallel import content_metadata, read_releases
-from .reader import log_problems
+from .reader import registry_path, shown_path
 from .signals import release_generator_finalized, release_generator_read
 
 logger = logging.getLogger(__name__)
+
+CONTENT_KEY = "archive_content"  # what the content check needs from the releases read
+REGISTRY_KEY = "archive_registry"  # the partner registry, read once per build
+CACHE_FILE = "releases.cache"  # in CACHE_PATH: releases read by earlier builds
 
 
 class Release(Content):
@@ -50,6 +58,18 @@ class Release(Content):
     def save_as(self) -> str:
         """The release's output path, formatted once."""
         return self.get_url_setting("save_as")
+
+    def format_urls(self) -> None:
+        """Format the URL and output path now, so that the content cache keeps them."""
+        for name in ("url", "save_as"):
+            getattr(self, name)
+
+    def __getstate__(self) -> dict:
+        """What the content cache keeps: not this build's context nor its neighbours."""
+        state = self.__dict__.copy()
+        for name in ("_context", "newer_release", "older_release"):
+            state.pop(name, None)
+        return state
 
 
 def _record(release: Release):
@@ -229,29 +249,34 @@ def add_jinja_globals(pelican) -> None:
     if settings.get("CACHE_CONTENT") and settings.get("CACHE_PATH"):
         folder = os.path.join(settings["CACHE_PATH"], "templates")
         os.makedirs(folder, exist_ok=True)
-        environment.setdefault("bytecode_cache", FileSystemBytecodeCache(folder))
+        environment.setdefault("bytecode_cache", cachefile.TemplateCache(folder))
     settings["JINJA_ENVIRONMENT"] = environment
 
 
-class ReleasesGenerator(CachingGenerator):
+class ReleasesGenerator(Generator):
     """Reads every release under RELEASE_PATHS and writes the pages that list them by date."""
 
     def __init__(self, *args, **kwargs):
         self.releases: list[Release] = []
         self.drafts: list[Release] = []
         self.years: list[YearArchive] = []
+        self.release_files = 0
+        self.tree: tuple[list, set[str]] = ([], set())
+        self.registry = Registry()
         super().__init__(*args, **kwargs)
+        self.salt = build_salt(self.settings)  # of pages
+        self.code_salt = code_salt(self.settings)  # of the content cache
 
     def generate_context(self) -> None:
         """Read releases, order them, link neighbours and publish them to the shared context."""
         _RENDERED.clear()
-        found = self.read_all()
-        for release in found:
-            self.add_source_path(release)
-        self.save_cache()  # before plugins and neighbours touch them: cached releases stand alone
-        self.readers.save_cache()
+        record_pelican_caches(self.settings)
+        self.tree = scan_tree(self.path, lambda p: shown_path(self.settings, p))
+        self.registry = self.read_registry()
+        found, problems, records = self.read_all()  # the content cache is saved by then
         releases, drafts = [], []
         for release in found:
+            self.add_source_path(release)
             release_generator_read.send(self, release=release)
             (drafts if release.status == "draft" else releases).append(release)
         self.releases = sort_releases(releases, _record)
@@ -265,70 +290,108 @@ class ReleasesGenerator(CachingGenerator):
         self.years = [
             YearArchive(y, items, self.settings) for y, items in years_of(self.releases, _record)
         ]
-        self._check_unique_urls()
         if self.settings.get("ARCHIVE_INCREMENTAL"):
             self.context[MANIFEST_KEY] = self.page_manifest()
         self.context["releases"] = self.releases
         self.context["release_years"] = self.years
         if not any(r.record.date for r in self.releases):  # a feed's dates are never invented
             self.context["ARCHIVE_FEED_ATOM"] = None
+        self.context[REGISTRY_KEY] = self.registry
+        self.context[CONTENT_KEY] = {
+            "tree": self.tree,
+            "problems": problems,
+            "records": records,
+            "files": self.release_files,
+        }
         release_generator_finalized.send(self)
 
     def page_manifest(self) -> PageManifest:
-        """The manifest of pages, salted with everything every page depends on."""
-        settings = self.settings
-        here = [os.path.join(settings["THEME"], "templates"), *settings.get("PLUGIN_PATHS", [])]
-        registry = os.path.join(settings["PATH"], settings.get("ARCHIVE_REGISTRY", "partners.yaml"))
-        salt = fingerprint(
-            tree_digest([Path(p) for p in here], (".html", ".py", ".yaml", ".csv", ".json")),
-            tree_digest([Path(registry)]) if os.path.exists(registry) else "",
-            settings_digest(settings),
-        )
-        path = Path(settings.get("CACHE_PATH", "cache")) / "pages.json"
-        return PageManifest(path, salt, settings["OUTPUT_PATH"])
+        """The manifest of pages written into this output folder, salted with everything every
+        page depends on."""
+        output = self.settings["OUTPUT_PATH"]
+        name = f"pages-{fingerprint(os.path.realpath(output))}.cache"
+        path = Path(self.settings.get("CACHE_PATH", "cache")) / name
+        return PageManifest(path, self.salt, output)
 
-    def read_all(self) -> list[Release]:
-        """Every release under RELEASE_PATHS: from the content cache, or read on every core."""
-        found, todo = {}, []
+    def cache_path(self) -> str:
+        """The file of the releases read by earlier builds."""
+        return os.path.join(self.settings.get("CACHE_PATH", "cache"), CACHE_FILE)
+
+    def load_cache(self) -> tuple[str, dict]:
+        """The registry digest and {path: (stamp, release)} of earlier builds (made by the same
+        code and settings)."""
+        if not (self.settings.get("CACHE_CONTENT") and self.settings.get("LOAD_CONTENT_CACHE")):
+            return "", {}
+        cached = cachefile.load(self.cache_path(), self.code_salt, "content cache")
+        if not (isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[1], dict)):
+            return "", {}
+        return cached
+
+    def read_registry(self) -> Registry:
+        """The partner registry, read once for the build (not at all when it is a link leading
+        outside content/: the tree scan reports that)."""
+        path = registry_path(self.settings)
+        shown = shown_path(self.settings, path)
+        if is_blocked(path, self.tree[1]):
+            return Registry([], shown, broken=True)
+        return load_registry(path, shown)
+
+    def read_all(self) -> tuple[list[Release], list, list]:
+        """Every usable release under RELEASE_PATHS (from the content cache, or read on every
+        core), the problems found in all of them, and (path, record) of each one parsed (for the
+        duplicate check). A release with an error is neither kept nor cached."""
+        digest, cache = self.load_cache()
+        same_registry = digest == registry_digest(self.settings)
+        stamps, releases, todo, known = {}, {}, [], {}
         for path in self.get_files(self.settings["RELEASE_PATHS"]):
-            cached = self.get_cached_data(path, None)
-            if cached is None:
+            if is_blocked(os.path.join(self.path, path), self.tree[1]):
+                continue  # a link leading outside content/: reported, never read
+            try:
+                st = os.stat(os.path.join(self.path, path))
+                stamps[path] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size)  # ctime: chmod too
+            except OSError:  # a dangling link: reported when read
+                stamps[path] = None
+            entry = cache.get(path)
+            if stamps[path] is None or entry is None or entry[0] != stamps[path]:
                 todo.append(path)
-            else:
-                found[path] = cached
-        for path, content, metadata, problems in read_releases(self.settings, todo):
-            log_problems(problems)
-            release = None
-            if content is not None:
-                release = Release(
-                    content=content,
-                    metadata=content_metadata(self.settings, self.path, path, metadata),
-                    settings=self.settings,
-                    source_path=os.path.join(self.path, path),
-                    context=self.context,
-                )
-            if release is None or not release.is_valid():
-                logger.error("Could not read %s: see the problems above", path)
+            elif same_registry:
+                releases[path] = entry[1]
+                releases[path]._context = self.context  # not the context it was cached with
+            else:  # the registry changed: fields checked again, the body's HTML kept
+                known[path] = entry[1]._content
+                todo.append(path)
+        problems, records = [], []
+        read = read_releases(self.settings, todo, self.registry, known)
+        for path, content, metadata, found in read:
+            problems += found
+            if metadata is not None:
+                records.append((Path(self.path, path), metadata["record"]))
+            if content is None or any(p.level == "error" for p in found):
                 self._add_failed_source_path(path)
                 continue
-            self.cache_data(path, release)
-            found[path] = release
-        for path, release in found.items():
-            st = os.stat(os.path.join(self.path, path))
-            release.source_stamp = (path, st.st_mtime_ns, st.st_size)
-        return [found[path] for path in sorted(found)]
-
-    def _check_unique_urls(self) -> None:
-        seen: dict[str, str] = {}
-        for release in self.releases:
-            if release.save_as in seen:
-                logger.error(
-                    "%s and %s both publish to %s: rename one of the files",
-                    seen[release.save_as],
-                    release.relative_source_path,
-                    release.save_as,
-                )
-            seen[release.save_as] = release.relative_source_path
+            release = Release(
+                content=content,
+                metadata=content_metadata(self.settings, self.path, path, metadata),
+                settings=self.settings,
+                source_path=os.path.join(self.path, path),
+                context=self.context,
+            )
+            release.problems = found
+            release.format_urls()
+            releases[path] = release
+        self.release_files = len(stamps)
+        fresh = set(todo)
+        for path, release in releases.items():
+            release.source_stamp = (path, *stamps[path])
+            if path not in fresh:
+                problems += release.problems
+                records.append((Path(self.path, path), release.record))
+        if self.settings.get("CACHE_CONTENT"):
+            kept = {path: (stamps[path], release) for path, release in releases.items()}
+            cachefile.dump(
+                self.cache_path(), (registry_digest(self.settings), kept), self.code_salt
+            )
+        return [releases[path] for path in sorted(releases)], problems, records
 
     def generate_output(self, writer) -> None:
         """Write release pages, the home page, year archives and the site feed."""
@@ -423,8 +486,3 @@ class ReleasesGenerator(CachingGenerator):
         path = self.context.get("ARCHIVE_FEED_ATOM")
         if path:
             write_atom(self.settings, path, self.settings["SITENAME"], "", self.releases)
-
-
-def get_generators(pelican):
-    """The releases generator runs before the taxonomy generator (which reads its releases)."""
-    return ReleasesGenerator

@@ -14,6 +14,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from newsarchive.output import write_if_changed
+from newsarchive.processes import die_with_parent
 from newsarchive.search import build_index, search_documents, search_files
 from newsarchive.search.cache import TermCache
 from newsarchive.search.index import count_documents
@@ -77,7 +78,7 @@ def missing_scripts(settings: dict) -> list[str]:
     return missing
 
 
-CACHE_FILE = "search-terms.pickle"  # in CACHE_PATH, with Pelican's content cache
+CACHE_FILE = "search-terms.cache"  # in CACHE_PATH, with the content cache
 PARALLEL_MIN_RELEASES = 400  # below this, a second process costs more than it saves
 
 
@@ -97,12 +98,14 @@ class Phases:
         return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.times)
 
 
-def _in_child(connection, generator: SearchGenerator) -> None:
+def _in_child(connection, generator: SearchGenerator, parent: int) -> None:
     """Child process: write the search files, send back their summary (or the error).
 
+    It ends at once if the build does (interrupted or killed): nothing is written after it.
     The collector stays off: the process ends when this returns, and a full collection of the
     index's millions of objects (what re-enabling it soon triggers) would only delay the build.
     """
+    die_with_parent(parent)
     gc.disable()
     os.nice(5)  # pages are the build's critical path: they come first
     try:
@@ -145,7 +148,9 @@ class SearchGenerator(Generator):
         if parallel:
             context = multiprocessing.get_context("fork")
             receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_in_child, args=(send, self))  # may fork a helper
+            process = context.Process(  # may fork a helper
+                target=_in_child, args=(send, self, os.getpid())
+            )
             with paused_gc():  # the child starts from a frozen heap: fewer pages copied
                 process.start()
             send.close()

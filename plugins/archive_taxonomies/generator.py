@@ -11,6 +11,7 @@ from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
 from archive_releases.generator import (
+    REGISTRY_KEY,
     absolute_url,
     collection_jsonld,
     stamp,
@@ -197,11 +198,13 @@ class TaxonomyGenerator(Generator):
     def generate_context(self) -> None:
         """Group the published releases by each taxonomy's terms."""
         releases = self.context.get("releases", [])
-        registry = load_registry(
-            os.path.join(
-                self.settings["PATH"], self.settings.get("ARCHIVE_REGISTRY", "partners.yaml")
+        registry = self.context.get(REGISTRY_KEY)
+        if registry is None:
+            registry = load_registry(
+                os.path.join(
+                    self.settings["PATH"], self.settings.get("ARCHIVE_REGISTRY", "partners.yaml")
+                )
             )
-        )
         self.indexes: list[TaxonomyIndex] = []
         for taxonomy in TAXONOMIES:
             groups = group_by(

@@ -9,26 +9,12 @@ import sys
 from collections.abc import Iterator
 
 from .checks import DEFAULT_CONTENT, Report, run_checks
-from .registry import Problem
+from .problems import Problem, one_line, stop_commands
 
 
 def format_text(report: Report) -> Iterator[str]:
     """One `path:line: level: message` line per problem (sorted by file), then a summary."""
-    for problem in report.problems:
-        yield str(problem)
-    yield summary(report)
-
-
-def summary(report: Report) -> str:
-    """`N files checked: E errors, W warnings`."""
-    return (
-        f"{_count(report.files, 'file')} checked: {_count(report.errors, 'error')}, "
-        f"{_count(report.warnings, 'warning')}"
-    )
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+    yield from report.lines()
 
 
 def format_json(report: Report) -> str:
@@ -47,6 +33,7 @@ def format_json(report: Report) -> str:
 
 def _escape(value: str, prop: bool = False) -> str:
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    value = value.replace("##[", "##%5B")  # a legacy workflow command, anywhere in a line
     if prop:
         value = value.replace(":", "%3A").replace(",", "%2C")
     return value
@@ -67,8 +54,8 @@ def run(args: argparse.Namespace) -> int:
         report = run_checks(paths, args.registry)
     except FileNotFoundError as exc:
         print(
-            f"archive check: no such file or folder: {exc}; run from the project folder "
-            "or name the files to check",
+            f"archive check: no such file or folder: {one_line(exc)}; run from the project "
+            "folder or name the files to check",
             file=sys.stderr,
         )
         return 2
@@ -76,12 +63,17 @@ def run(args: argparse.Namespace) -> int:
         report = report.strict()
     if args.format == "json":
         print(format_json(report))
-    else:
-        for line in format_text(report):
-            print(line)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            for problem in report.problems:
-                print(github_annotation(problem))
+        return 1 if report.errors else 0
+    github = args.format == "github" or os.environ.get("GITHUB_ACTIONS") == "true"
+    stop, resume = stop_commands()
+    if github:  # no quoted content can start a workflow command in the log
+        print(stop)
+    for line in format_text(report):
+        print(line)
+    if github:
+        print(resume)
+        for problem in report.problems:
+            print(github_annotation(problem))
     return 1 if report.errors else 0
 
 
@@ -93,8 +85,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description=(
             "Validate front matter, partners, countries, SDGs, folders, duplicates and the "
             "registry. Prints one 'path:line: level: message' line per problem and a summary; "
-            "exits 1 when there are errors. With GITHUB_ACTIONS=true it also prints GitHub "
-            "annotations."
+            "exits 1 when there are errors. With GITHUB_ACTIONS=true (or --format github) it "
+            "also prints GitHub annotations."
         ),
     )
     p.add_argument(
@@ -105,7 +97,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--strict", action="store_true", help="treat warnings as errors (CI)")
     p.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="output format (default text; github: text, then GitHub annotations)",
     )
     p.add_argument(
         "--registry",

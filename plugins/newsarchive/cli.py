@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from . import __version__
 
 Handler = Callable[[argparse.Namespace], int]
+INTERRUPTED = 130
 
 
 # Set when a one-off build finished: the process may then end without freeing its objects.
@@ -82,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         print("archive: interrupted", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except BrokenPipeError:  # `archive check | head`: the reader left, nothing more to say
         sys.stderr.close()
         return 0
@@ -93,10 +94,12 @@ def entry() -> None:
 
     After a build the interpreter would spend seconds freeing the site's objects one by one
     (about 2 s at 20,000 releases); once logs and output are flushed, the process ends at once
-    instead (Pelican has written and closed every file by then).
+    instead (Pelican has written and closed every file by then). An interrupted command ends at
+    once too, rather than wait for helper processes it no longer needs.
     """
     status = main()
-    if _finished["build"]:
+    if _finished["build"] or status == INTERRUPTED:
+        # interrupted: end now, not after the helper processes (they die with this one)
         logging.shutdown()
         sys.stdout.flush()
         sys.stderr.flush()

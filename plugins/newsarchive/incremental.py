@@ -5,7 +5,8 @@ of the previous build, kept in the cache folder, says which files each key wrote
 fingerprint is the same and the files are still there, the page is not rendered again. A salt made
 of the theme, the plugins' code, the registry and the settings invalidates every page at once.
 Files the previous build wrote for pages that no longer exist (a release removed, a partner no
-longer named) are deleted, so the output holds what a cold build would.
+longer named) are deleted, so the output holds what a cold build would. Each output folder has
+its own manifest: building into another folder neither skips nor deletes pages of the first.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ import json
 import os
 from pathlib import Path
 
+from . import cachefile
 from .output import relative_path
 
 MANIFEST_KEY = "archive_page_manifest"
 WRITTEN_PAGES_KEY = "archive_written_pages"
+MANIFEST_FORMAT = "pages 2"
 _PRIMITIVES = (str, int, float, bool, type(None), list, tuple, dict)
 
 
@@ -41,15 +44,54 @@ def tree_digest(paths: list[Path], suffixes: tuple[str, ...] = ()) -> str:
     return digest.hexdigest()[:20]
 
 
-def settings_digest(settings: dict) -> str:
+def settings_digest(settings: dict, skip: tuple[str, ...] = ()) -> str:
     """Digest of the plain-valued settings (objects are named by type, never by address)."""
-    plain = {k: v for k, v in settings.items() if isinstance(v, _PRIMITIVES)}
+    plain = {k: v for k, v in settings.items() if isinstance(v, _PRIMITIVES) and k not in skip}
     text = json.dumps(plain, sort_keys=True, default=lambda o: type(o).__name__)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
 
 
+def code_salt(settings: dict) -> str:
+    """What every cached release depends on besides its source and the registry: the theme's
+    templates, the plugins' code and data, and the settings (but not the output folder)."""
+    code = [os.path.join(settings["THEME"], "templates"), *settings.get("PLUGIN_PATHS", [])]
+    return fingerprint(
+        tree_digest([Path(p) for p in code], (".html", ".py", ".yaml", ".csv", ".json")),
+        settings_digest(settings, skip=("OUTPUT_PATH",)),
+    )
+
+
+def registry_digest(settings: dict) -> str:
+    """A digest of the partner registry: a renamed, re-typed or deleted organization changes the
+    releases that name it and every page listing organizations."""
+    registry = os.path.join(settings["PATH"], settings.get("ARCHIVE_REGISTRY", "partners.yaml"))
+    return tree_digest([Path(registry)]) if os.path.isfile(registry) else ""
+
+
+def build_salt(settings: dict) -> str:
+    """What every page depends on besides what it shows: code, settings and the registry."""
+    return fingerprint(code_salt(settings), registry_digest(settings))
+
+
+def _valid_pages(pages) -> dict[str, list]:
+    """The manifest's pages when each is [fingerprint, [relative paths]], else nothing."""
+    if not isinstance(pages, dict):
+        return {}
+    for entry in pages.values():
+        if not (
+            isinstance(entry, list)
+            and len(entry) == 2
+            and isinstance(entry[0], str)
+            and isinstance(entry[1], list)
+            and all(isinstance(f, str) for f in entry[1])
+        ):
+            return {}
+    return pages
+
+
 class PageManifest:
-    """Fingerprints and files of the pages of the previous build and of this one."""
+    """Fingerprints and files of the pages of the previous build into one output folder (its
+    own file in the cache folder) and of this one."""
 
     def __init__(self, path: Path, salt: str, output_dir: str):
         self.path = Path(path)
@@ -58,11 +100,10 @@ class PageManifest:
         self.previous: dict[str, list] = {}
         self.current: dict[str, list] = {}
         self.skipped = 0
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        data = cachefile.load(self.path, MANIFEST_FORMAT, "page manifest")
+        if not isinstance(data, dict) or data.get("output") != os.path.realpath(output_dir):
             data = {}
-        pages = data.get("pages") if isinstance(data.get("pages"), dict) else {}
+        pages = _valid_pages(data.get("pages"))
         # whatever the salt, these are the files the previous build wrote
         self.previous_files = {f for entry in pages.values() for f in entry[1]}
         if data.get("salt") == salt:
@@ -104,8 +145,9 @@ class PageManifest:
 
     def save(self) -> None:
         """Write this build's manifest (whole file, then rename)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        payload = {"salt": self.salt, "pages": self.current}
-        tmp.write_text(json.dumps(payload, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, self.path)
+        payload = {
+            "output": os.path.realpath(self.output_dir),
+            "salt": self.salt,
+            "pages": self.current,
+        }
+        cachefile.dump(self.path, payload, MANIFEST_FORMAT)

@@ -10,7 +10,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .text import SLUG, match_key, slugify
+from . import safeyaml
+from .problems import Problem
+from .sources import MAX_REGISTRY_BYTES, read_source
+from .text import SLUG, match_key, quote, slugify
 
 ORG_TYPES = {
     "un-agency": "UN agencies",
@@ -22,6 +25,7 @@ ORG_TYPES = {
     "donor": "Donors and funds",
 }
 REQUIRED_FIELDS = ("slug", "name", "type")
+TEXT_FIELDS = ("slug", "name", "acronym", "type", "country", "url", "description")
 _NOT_IN_URL = re.compile(r"[\x00-\x20\x7f<>\"'`\\]")  # spaces, controls, quotes, brackets
 
 
@@ -72,19 +76,6 @@ class Organization:
         return [n for n in names if n]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A problem found in a data file: where, how bad, and what to do."""
-
-    path: str
-    line: int
-    level: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.level}: {self.message}"
-
-
 @dataclass
 class Registry:
     """All organizations, with an index from match key to organization."""
@@ -92,6 +83,7 @@ class Registry:
     organizations: list[Organization] = field(default_factory=list)
     path: str = "partners.yaml"
     problems: list[Problem] = field(default_factory=list)
+    broken: bool = False  # unreadable as a whole: names cannot be checked against it
 
     def __post_init__(self) -> None:
         self._index: dict[str, Organization] = {}
@@ -150,22 +142,22 @@ def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
     """Parse registry YAML into a Registry; problems (with lines) are collected, not raised."""
     problems: list[Problem] = []
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        node = yaml.compose(text, Loader=loader)
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        data, node = safeyaml.load(text)
+    except safeyaml.YamlRefused as exc:
+        problems.append(Problem(path, exc.line, "error", exc.message))
+        return Registry([], path, problems, broken=True)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
+        line = safeyaml.error_line(exc)
         problems.append(Problem(path, line, "error", f"invalid YAML: {problem}; fix the syntax"))
-        return Registry([], path, problems)
+        return Registry([], path, problems, broken=True)
     if data is None:
         data = []
     if not isinstance(data, list):
         problems.append(
             Problem(path, 1, "error", "the registry must be a YAML list of organizations")
         )
-        return Registry([], path, problems)
+        return Registry([], path, problems, broken=True)
     lines = [item.start_mark.line + 1 for item in node.value] if node is not None else []
     orgs: list[Organization] = []
     seen_keys: dict[str, tuple[str, int]] = {}
@@ -174,14 +166,32 @@ def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
         if not isinstance(entry, dict):
             problems.append(Problem(path, line, "error", "each organization must be a mapping"))
             continue
+        label = entry.get("name") or entry.get("slug") or f"entry {i + 1}"
+        wrong = [k for k in TEXT_FIELDS if isinstance(entry.get(k), list | dict)]
+        if isinstance(entry.get("aliases"), dict) or any(
+            isinstance(a, list | dict) for a in entry.get("aliases") or []
+        ):
+            wrong.append("aliases")
+        if wrong:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "error",
+                    f"organization {quote(label)}: {', '.join(wrong)} must be text "
+                    "(aliases: a list of names)",
+                )
+            )
+            continue
         missing = [f for f in REQUIRED_FIELDS if not entry.get(f)]
         if "slug" in missing and entry.get("name"):
             entry = {**entry, "slug": slugify(entry.get("acronym") or entry["name"])}
             missing.remove("slug")
         if missing:
-            label = entry.get("name") or entry.get("slug") or f"entry {i + 1}"
             problems.append(
-                Problem(path, line, "error", f"organization {label!r} lacks {', '.join(missing)}")
+                Problem(
+                    path, line, "error", f"organization {quote(label)} lacks {', '.join(missing)}"
+                )
             )
             continue
         org_type = str(entry["type"])
@@ -191,7 +201,7 @@ def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
                     path,
                     line,
                     "error",
-                    f"organization {entry['slug']!r} has unknown type {org_type!r} "
+                    f"organization {quote(str(entry['slug']))} has unknown type {quote(org_type)} "
                     f"(use one of: {', '.join(ORG_TYPES)})",
                 )
             )
@@ -206,7 +216,8 @@ def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
                     f"write slug: {slugify(slug)}",
                 )
             )
-            entry = {**entry, "slug": slugify(slug)}
+            slug = slugify(slug)
+            entry = {**entry, "slug": slug}
         url = str(entry.get("url") or "").strip()
         if url and not is_web_address(url):
             shown = url if len(url) <= 60 else url[:57] + "..."
@@ -221,7 +232,7 @@ def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
             )
             url = ""  # never published as a link
         org = Organization(
-            slug=str(entry["slug"]),
+            slug=slug,
             name=str(entry["name"]),
             type=org_type,
             acronym=str(entry.get("acronym") or ""),
@@ -240,7 +251,8 @@ def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
                         path,
                         line,
                         "error",
-                        f"{key!r} of {org.slug!r} also names {other!r} (line {other_line}); "
+                        f"{quote(key)} of {quote(org.slug)} also names {quote(other)} "
+                        f"(line {other_line}); "
                         "slugs, acronyms and aliases must each name one organization",
                     )
                 )
@@ -249,12 +261,17 @@ def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
     return Registry(orgs, path, problems)
 
 
-def load_registry(path: str | Path) -> Registry:
-    """Read the registry file; a missing file is an empty registry."""
+def load_registry(path: str | Path, shown: str | None = None) -> Registry:
+    """Read the registry file; a missing file is an empty registry, an unreadable one a broken
+    registry with the problem."""
     p = Path(path)
-    if not p.exists():
-        return Registry([], str(p))
-    return parse_registry(p.read_text(encoding="utf-8"), str(p))
+    shown = shown or str(p)
+    if not p.exists() and not p.is_symlink():
+        return Registry([], shown)
+    text, problems = read_source(p, shown, MAX_REGISTRY_BYTES, "partner registry")
+    if text is None:
+        return Registry([], shown, problems, broken=True)
+    return parse_registry(text, shown)
 
 
 def dump_organization(org: Organization) -> dict:

@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 import frontmatter
 import yaml
 
+from . import safeyaml
 from .countries import Country, resolve_country, suggest_country
 from .registry import Organization, Problem, Registry
 from .sdgs import Goal, get_goal
+from .text import quote
 
 FIELD_ORDER = (
     "title",
@@ -30,19 +32,11 @@ FIELD_ORDER = (
 )
 STATUSES = ("published", "draft")
 LIST_FIELDS = ("partners", "funders", "countries", "sdgs", "contacts", "review")
+TEXT_FIELDS = ("title", "dateline", "summary", "source", "status")
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
 
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):
-    """SafeLoader that keeps dates as text, so an impossible date is reported, not raised."""
-
-
-_Loader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
 
 
 @dataclass
@@ -133,15 +127,16 @@ def parse_release(text: str, path: str, registry: Registry) -> tuple[Release | N
         return None, problems
     fm_text, body, body_line = parts
     try:
-        meta = yaml.load(fm_text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        meta, _ = safeyaml.load(fm_text, first_line=2)  # dates and floats stay text
+    except safeyaml.YamlRefused as exc:
+        problems.append(Problem(path, exc.line, "error", f"front matter: {exc.message}"))
+        return None, problems
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
         what = getattr(exc, "problem", None) or "cannot be parsed"
         problems.append(
             Problem(
                 path,
-                line,
+                safeyaml.error_line(exc, 2),
                 "error",
                 f"front matter is not valid YAML: {what}; "
                 "quote values that contain ':' or start with a special character",
@@ -156,37 +151,42 @@ def parse_release(text: str, path: str, registry: Registry) -> tuple[Release | N
         if key not in FIELD_ORDER:
             near = [f for f in FIELD_ORDER if f.startswith(str(key)[:3])]
             hint = f" (did you mean {near[0]!r}?)" if near else ""
-            problem(key, "warning", f"unknown field {key!r}{hint}; it is ignored")
+            problem(key, "warning", f"unknown field {quote(key)}{hint}; it is ignored")
 
-    title = meta.get("title")
-    if not title or not str(title).strip():
+    texts: dict[str, str] = {}
+    for key in TEXT_FIELDS:
+        value = meta.get(key)
+        if isinstance(value, list | dict):
+            kind = "a list" if isinstance(value, list) else "fields"
+            problem(key, "error", f"{key!r} must be text, not {kind}: write it on one line")
+            value = None
+        texts[key] = "" if value is None else str(value).strip()
+
+    title = texts["title"]
+    if not title and not isinstance(meta.get("title"), list | dict):
         problem("title", "error", "missing 'title': add the release's headline")
-        title = ""
-    title = str(title).strip()
 
     date = meta.get("date")
-    if isinstance(date, dt.datetime):
-        date = date.date()
-    elif isinstance(date, str) and date.strip():
+    if isinstance(date, str) and date.strip():
         try:
             date = dt.date.fromisoformat(date.strip())
         except ValueError:
             problem(
                 "date",
                 "error",
-                f"date {date!r} is not a real date: write YYYY-MM-DD, "
+                f"date {quote(date)} is not a real date: write YYYY-MM-DD, "
                 "or remove the field when the source gives no date",
             )
             date = None
     elif date in (None, ""):
         date = None
-    elif not isinstance(date, dt.date):
-        problem("date", "error", f"date {date!r} must be written YYYY-MM-DD")
+    else:
+        problem("date", "error", f"date {quote(date)} must be written YYYY-MM-DD")
         date = None
 
-    status = str(meta.get("status") or "published").strip().lower()
+    status = (texts["status"] or "published").lower()
     if status not in STATUSES:
-        problem("status", "error", f"status {status!r} must be one of: {', '.join(STATUSES)}")
+        problem("status", "error", f"status {quote(status)} must be one of: {', '.join(STATUSES)}")
         status = "draft"
 
     lists: dict[str, list] = {}
@@ -201,29 +201,34 @@ def parse_release(text: str, path: str, registry: Registry) -> tuple[Release | N
     for key in ("partners", "funders"):
         for i, value in enumerate(lists[key]):
             name = value.get("name") if isinstance(value, dict) else value
+            if isinstance(name, list | dict):
+                problem(
+                    f"{key}.{i}", "error", f"each item of {key} must be one organization's name"
+                )
+                continue
             org = registry.resolve(str(name)) if name else None
-            if org is None:
+            if org is None and not registry.broken:  # a broken registry is reported once
                 near = registry.suggest(str(name or ""))
                 hint = f" (did you mean {near[0].short!r}?)" if near else ""
                 problem(
                     f"{key}.{i}",
                     "error",
-                    f"unknown organization {name!r} in {key}{hint}; "
+                    f"unknown organization {quote(name)} in {key}{hint}; "
                     "use a slug, acronym, name or alias from content/partners.yaml or add it there",
                 )
-            elif org not in orgs[key]:
+            elif org is not None and org not in orgs[key]:
                 orgs[key].append(org)
 
     countries: list[Country] = []
     for i, value in enumerate(lists["countries"]):
-        country = resolve_country(str(value))
+        country = None if isinstance(value, list | dict) else resolve_country(str(value))
         if country is None:
-            near = suggest_country(str(value))
+            near = [] if isinstance(value, list | dict) else suggest_country(str(value))
             hint = f" (did you mean {near[0].name} ({near[0].code})?)" if near else ""
             problem(
                 f"countries.{i}",
                 "error",
-                f"unknown country {value!r}{hint}; "
+                f"unknown country {quote(value)}{hint}; "
                 "use an ISO 3166-1 alpha-2 code or the country's name",
             )
         elif country not in countries:
@@ -231,9 +236,13 @@ def parse_release(text: str, path: str, registry: Registry) -> tuple[Release | N
 
     goals: list[Goal] = []
     for i, value in enumerate(lists["sdgs"]):
-        goal = get_goal(value) if not isinstance(value, bool) else None
-        if goal is None:
-            problem(f"sdgs.{i}", "error", f"SDG {value!r} does not exist: use numbers 1 to 17")
+        goal = get_goal(value) if isinstance(value, int | str) and value is not True else None
+        if goal is None or value is False:
+            problem(
+                f"sdgs.{i}",
+                "error",
+                f"SDG {quote(value)} does not exist: use numbers 1 to 17",
+            )
         elif goal not in goals:
             goals.append(goal)
 
@@ -241,26 +250,26 @@ def parse_release(text: str, path: str, registry: Registry) -> tuple[Release | N
     for value in lists["contacts"]:
         if isinstance(value, str):
             value = {"name": value}
-        if not isinstance(value, dict):
+        if not isinstance(value, dict) or any(isinstance(v, list | dict) for v in value.values()):
             problem("contacts", "error", "each contact must have name, email and/or phone fields")
             continue
-        contacts.append({k: str(v) for k, v in value.items() if v not in (None, "")})
+        contacts.append({str(k): str(v) for k, v in value.items() if v not in (None, "")})
 
     release = Release(
         path=path,
         title=title,
         body=body,
         date=date,
-        dateline=str(meta.get("dateline") or "").strip(),
-        summary=str(meta.get("summary") or "").strip(),
+        dateline=texts["dateline"],
+        summary=texts["summary"],
         partners=orgs["partners"],
         funders=orgs["funders"],
         countries=countries,
         sdgs=goals,
         contacts=contacts,
-        source=str(meta.get("source") or "").strip(),
+        source=texts["source"],
         status=status,
-        review=[str(r) for r in lists["review"]],
+        review=[str(r) for r in lists["review"] if not isinstance(r, list | dict)],
         front_matter=fm_text,
         body_line=body_line,
     )

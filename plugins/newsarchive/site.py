@@ -1,10 +1,19 @@
-"""Build (and optionally serve) the site with Pelican, failing when a plugin does not load."""
+"""Build (and optionally serve) the site with Pelican, failing when a plugin does not load.
+
+A one-off build reports the content's problems as `archive check` prints them (no traceback) and
+exits 1 with the output folder untouched; in the GitHub Actions log, workflow commands are off
+while Pelican and the content speak (a quoted title cannot start one).
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from .problems import one_line, stop_commands
 
 logger = logging.getLogger(__name__)
 
@@ -47,17 +56,68 @@ def build_site(
         )
         return 1
     argv = ["-s", settings, "--fatal", "warnings" if fatal else "errors"]
+    if fatal:
+        argv += ["-e", "ARCHIVE_STRICT=true"]
     if output:
         argv += ["-o", output]
-    status = _run_pelican(
-        pelican_main,
-        argv + (["--autoreload"] if autoreload else []),
-        listen=(serve and autoreload),
-        port=port,
-    )
-    if status or not serve or autoreload:
+    if autoreload:
+        return _run_pelican(pelican_main, [*argv, "--autoreload"], listen=serve, port=port)
+    with commands_stopped():
+        status = build_once(argv)
+    if status or not serve:
         return status
     return _run_pelican(pelican_main, argv, listen=True, port=port)
+
+
+@contextmanager
+def commands_stopped() -> Iterator[None]:
+    """In GitHub Actions, no workflow command is read from what is printed meanwhile."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        yield
+        return
+    stop, resume = stop_commands()
+    print(stop, flush=True)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        print(resume, flush=True)
+
+
+def build_once(argv: list[str]) -> int:
+    """Run Pelican once as its command line would, but report content errors as
+    `archive check` prints them and any other failure in one line; returns an exit status."""
+    from pelican import LOG_HANDLERS, get_instance, parse_arguments
+    from pelican.log import init as init_logging
+
+    from .checks import ContentErrors
+
+    args = parse_arguments(argv)
+    init_logging(
+        level=args.verbosity,
+        fatal=args.fatal,
+        name="pelican",
+        handler=LOG_HANDLERS[args.log_handler],
+        logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level),
+    )
+    try:
+        pelican, _ = get_instance(args)
+        pelican.run()
+    except ContentErrors as exc:
+        for line in exc.report.lines():
+            print(line, file=sys.stderr)
+        print(
+            "archive build: nothing was written; fix the errors above (archive check lists them)",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as exc:  # Pelican stopping on a logged error (--fatal), a theme error...
+        if str(exc) == "Warning or error encountered":  # Pelican's --fatal
+            print("archive build: stopped on the message above", file=sys.stderr)
+        else:
+            print(f"archive build: {type(exc).__name__}: {one_line(exc)}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _run_pelican(pelican_main, argv: list[str], listen: bool, port: int) -> int:

@@ -33,3 +33,11 @@ def slugify(value: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug or "untitled"
+
+
+def quote(value, limit: int = 60) -> str:
+    """A content value quoted for a message (repr), cut to about `limit` characters."""
+    if isinstance(value, str) and len(value) > limit:
+        return repr(value[:limit]) + "…"
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -88,7 +88,11 @@ def test_github_annotations_when_running_in_actions(project, archive, monkeypatc
     shutil.copytree(_case("draft_warning"), "content", dirs_exist_ok=True)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     run = archive("check")
-    annotations = [line for line in run.lines if line.startswith("::")]
+    # the report is printed with workflow commands stopped (a fresh token), then annotations
+    stop, resume = run.lines[0], run.lines[-3]
+    token = stop.removeprefix("::stop-commands::")
+    assert len(token) == 32 and resume == f"::{token}::"
+    annotations = [line for line in run.lines[run.lines.index(resume) + 1 :]]
     assert annotations == [
         "::warning file=content/releases/2022/draft-warning.md,line=4,title=archive check::"
         "draft (not published): set 'status: published' when it is ready",

@@ -63,7 +63,7 @@ ERRORS = {
     ],
     "page_bad_yaml": [
         "content/pages/about.md:2: error: front matter is not valid YAML: mapping values are "
-        "not allowed here"
+        "not allowed in this context"
     ],
 }
 

@@ -200,7 +200,7 @@ def test_rebuild_from_the_term_cache_writes_what_a_cold_build_writes(tmp_path):
     content = write_archive(tmp_path / "site", releases=40, organizations=20)
     output = tmp_path / "site" / "output"
     build(content, output)
-    cache_file = tmp_path / "site" / "cache" / "search-terms.pickle"
+    cache_file = tmp_path / "site" / "cache" / "search-terms.cache"
     assert cache_file.is_file()
 
     files = sorted((content / "releases").rglob("*.md"))
@@ -220,5 +220,5 @@ def test_rebuild_from_the_term_cache_writes_what_a_cold_build_writes(tmp_path):
 
     cache_file.write_bytes(b"not a pickle")
     damaged = build(content, output)
-    assert any("ignoring the unreadable cache" in e for e in damaged.errors)
+    assert any("removed a damaged search cache" in e for e in damaged.errors)
     assert _search_bytes(damaged.output) == _search_bytes(cold.output)

@@ -4,80 +4,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from markdown import Markdown
 
 from ..markup import check_body
+from ..page import parse_page
 from ..registry import Problem, Registry
-from ..release import Release, _field_lines, parse_release, split_front_matter
+from ..release import Release, parse_release
+from ..sources import display, read_source
 from ..text import SLUG, slugify
+from .tree import check_links
 
-# A page's own fields; Pelican would also take `url`, `save_as`, `template`... from front matter,
-# which could publish a page over another file or under an address that breaks a link to it.
-PAGE_FIELDS = ("title", "slug", "summary", "status")
-
-
-def page_metadata(meta: dict, fm_text: str, shown: str) -> tuple[dict, list[Problem]]:
-    """The fields a page may set (others dropped with a warning; a bad slug is an error)."""
-    kept: dict = {}
-    problems: list[Problem] = []
-    lines = None
-    for key, value in meta.items():
-        name = str(key).lower()
-        if name in PAGE_FIELDS and (name != "slug" or SLUG.fullmatch(str(value))):
-            kept[name] = value
-            continue
-        lines = lines if lines is not None else _field_lines(fm_text)
-        if name == "slug":
-            message = (
-                f"slug {value!r} is not a URL slug (lowercase letters, digits, hyphens): "
-                f"write e.g. slug: {slugify(str(value))}"
-            )
-            problems.append(Problem(shown, lines.get(str(key), 1), "error", message))
-        else:
-            message = f"unknown field {key!r}; it is ignored (pages have {', '.join(PAGE_FIELDS)})"
-            problems.append(Problem(shown, lines.get(str(key), 1), "warning", message))
-    return kept, problems
-
-
-def display(path: Path) -> str:
-    """A path as shown in messages: relative to the current folder when inside it, with '/'."""
-    absolute = Path(path).absolute()
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+__all__ = ["check_page", "check_release", "display", "read_text", "releases_root"]
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """The file's text (UTF-8, BOM allowed), or None and a problem naming the bad line."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        message = "not UTF-8 text: save the file as UTF-8"
-        return None, [Problem(shown, line, "error", message)]
+    """The file's text (UTF-8, BOM allowed), or None and a problem saying what to do."""
+    return read_source(path, shown)
 
 
-def check_page(text: str, shown: str, md: Markdown | None = None) -> list[Problem]:
-    """A static page needs front matter that parses, with a title; its body is sanitised."""
-    parts = split_front_matter(text)
-    if parts is None:
-        message = "no front matter: start the file with '---', the YAML fields, '---'"
-        return [Problem(shown, 1, "error", message)]
-    try:
-        meta = yaml.safe_load(parts[0])
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        what = getattr(exc, "problem", None) or "cannot be parsed"
-        message = f"front matter is not valid YAML: {what}"
-        return [Problem(shown, mark.line + 2 if mark else 1, "error", message)]
-    problems = check_body(parts[1], shown, parts[2], md)
-    if isinstance(meta, dict):
-        problems = page_metadata(meta, parts[0], shown)[1] + problems
-    if not isinstance(meta, dict) or not str(meta.get("title") or "").strip():
-        problems.insert(0, Problem(shown, 1, "error", "missing 'title': add the page's title"))
+def check_page(
+    text: str,
+    shown: str,
+    path: Path | None = None,
+    root: Path | None = None,
+    md: Markdown | None = None,
+) -> list[Problem]:
+    """A static page needs front matter that parses, with a title, and only the page fields;
+    its `{static}` links stay inside the content folder `root`; its body is sanitised."""
+    fields, body, problems = parse_page(text, shown)
+    if path is not None and root is not None:
+        problems += check_links(text, shown, Path(path).absolute().parent, root)
+    if fields is not None:
+        problems += check_body(body, shown, text.count("\n", 0, len(text) - len(body)) + 1, md)
     return problems
 
 
@@ -88,10 +46,13 @@ def check_release(
     registry: Registry,
     default_root: Path,
     md: Markdown | None = None,
+    body: bool = True,
 ) -> tuple[Release | None, list[Problem]]:
     """parse_release's problems, then the file's folder and name, then what needs review, then
-    what the sanitiser would remove from the body."""
+    (with `body`) what the sanitiser would remove from the body (the build's reader finds that
+    when it converts the body)."""
     release, problems = parse_release(text, shown, registry)
+    problems += check_links(text, shown, path.absolute().parent, default_root.parent)
     if release is None:
         return None, problems
     failed = {p.line for p in problems if p.level == "error"}  # field lines only if needed
@@ -101,7 +62,8 @@ def check_release(
         problems += _check_folder(release, path, shown, default_root)
     problems += _check_name(path, shown)
     problems += _check_review(release, shown, date_failed, status_failed)
-    problems += check_body(release.body, shown, release.body_line, md)
+    if body:
+        problems += check_body(release.body, shown, release.body_line, md)
     return release, problems
 
 

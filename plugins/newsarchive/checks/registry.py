@@ -6,9 +6,10 @@ import difflib
 
 import yaml
 
+from .. import safeyaml
 from ..countries import get_country, resolve_country, suggest_country
 from ..registry import Problem
-from ..text import slugify
+from ..text import quote, slugify
 
 KNOWN_FIELDS = (
     "slug",
@@ -26,9 +27,8 @@ KNOWN_FIELDS = (
 def _entries(text: str) -> list[tuple[dict, dict[str, int], int]]:
     """(entry, line of each key, line of the entry) for each mapping in the registry list."""
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
-    except yaml.YAMLError:
+        data, node = safeyaml.load(text)
+    except (yaml.YAMLError, safeyaml.YamlRefused):
         return []  # parse_registry reports it
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
         return []
@@ -45,6 +45,8 @@ def check_registry(text: str, path: str) -> list[Problem]:
     problems: list[Problem] = []
     slugs: dict[str, int] = {}
     for entry, lines, line in _entries(text):
+        if any(isinstance(entry.get(k), list | dict) for k in ("slug", "name", "acronym")):
+            continue  # parse_registry reports it
         slug = str(entry.get("slug") or slugify(entry.get("acronym") or entry.get("name") or ""))
         label = entry.get("name") or slug
         if entry.get("slug") or entry.get("name"):
@@ -54,8 +56,8 @@ def check_registry(text: str, path: str) -> list[Problem]:
                         path,
                         lines.get("slug", line),
                         "error",
-                        f"slug {slug!r} of {label!r} is already used by the organization on "
-                        f"line {slugs[slug]}; give each organization its own slug",
+                        f"slug {quote(slug)} of {quote(label)} is already used by the "
+                        f"organization on line {slugs[slug]}; give each organization its own slug",
                     )
                 )
             slugs.setdefault(slug, line)
@@ -68,11 +70,11 @@ def check_registry(text: str, path: str) -> list[Problem]:
                         path,
                         lines.get(str(key), line),
                         "warning",
-                        f"unknown field {key!r} in {slug!r}{hint}; it is ignored",
+                        f"unknown field {quote(key)} in {quote(slug)}{hint}; it is ignored",
                     )
                 )
         country = entry.get("country")
-        if country and get_country(str(country)) is None:
+        if country and not isinstance(country, list | dict) and get_country(str(country)) is None:
             named = resolve_country(str(country))
             near = [named] if named else suggest_country(str(country))
             hint = f" (did you mean {near[0].code}, {near[0].name}?)" if near else ""
@@ -81,7 +83,8 @@ def check_registry(text: str, path: str) -> list[Problem]:
                     path,
                     lines.get("country", line),
                     "error",
-                    f"country {country!r} of {slug!r} is not an ISO 3166-1 alpha-2 code{hint}",
+                    f"country {quote(country)} of {quote(slug)} is not an ISO 3166-1 alpha-2 "
+                    f"code{hint}",
                 )
             )
         if entry.get("review"):

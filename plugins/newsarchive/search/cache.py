@@ -5,20 +5,20 @@ stemmer) on its fields is most of the index's build time. The cache maps a diges
 release's search fields are made of (body HTML, title, summary, partners, countries, goals,
 dateline, date) to its body snippet and, per field, (number of terms, {term: count}) in
 first-occurrence order: all the index builder needs (term order decides lunr's term numbers, so
-it is kept). A cache from another format, field list or lunr version is ignored; an unreadable
-one is rebuilt.
+it is kept). A cache from another format, field list or lunr version is ignored; a damaged one
+(checksummed: a flipped byte would give a silently wrong index) is discarded with a warning and
+rebuilt.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import pickle
 from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
-from ..output import write_bytes
+from .. import cachefile
 
 logger = logging.getLogger(__name__)
 
@@ -52,16 +52,9 @@ class TermCache:
 
     @classmethod
     def load(cls, path: str | Path) -> TermCache:
-        """The cache at `path`, or an empty one when it is missing, stale or unreadable."""
-        try:
-            with open(path, "rb") as fh:
-                stamp, entries = pickle.load(fh)
-        except FileNotFoundError:
-            return cls()
-        except Exception as exc:  # a damaged cache costs a full tokenization, nothing else
-            logger.warning("archive_search: ignoring the unreadable cache %s (%s)", path, exc)
-            return cls()
-        return cls(entries if stamp == cls.stamp() and isinstance(entries, dict) else None)
+        """The cache at `path`, or an empty one when it is missing, stale or damaged."""
+        entries = cachefile.load(path, repr(cls.stamp()), "search cache")
+        return cls(entries if isinstance(entries, dict) else None)
 
     def get(self, key: str) -> Entry | None:
         """The cached entry of a release, marking it used."""
@@ -75,7 +68,5 @@ class TermCache:
         self.used[key] = entry
 
     def save(self, path: str | Path) -> None:
-        """Write the entries used by this build (atomically)."""
-        path = Path(path)
-        data = pickle.dumps((self.stamp(), self.used), protocol=pickle.HIGHEST_PROTOCOL)
-        write_bytes(path.parent, path.name, data)
+        """Write the entries used by this build (atomically, checksummed)."""
+        cachefile.dump(path, self.used, repr(self.stamp()))

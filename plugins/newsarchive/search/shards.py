@@ -36,12 +36,14 @@ import gc
 import hashlib
 import json
 import multiprocessing
+import os
 import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lunr.index import Index
 
+from ..processes import die_with_parent
 from .documents import SearchDocument
 from .index import Counts, Scored, score_terms, scored_from_index
 
@@ -116,7 +118,8 @@ def _encode_part(counts: Counts, terms: list[str]) -> list[bytes]:
     return encode_entries(counts.term_index, score_terms(counts, set(terms)), terms)
 
 
-def _encode_in_child(connection, counts: Counts, terms: list[str]) -> None:
+def _encode_in_child(connection, counts: Counts, terms: list[str], parent: int) -> None:
+    die_with_parent(parent)  # nothing to finish for a build that is gone
     try:
         result: list[bytes] | str = _encode_part(counts, terms)
     except Exception:  # raised again in the parent
@@ -141,7 +144,9 @@ def encode_counts(counts: Counts, processes: int = 1) -> Encoded:
     split = min(max(split, 1), len(terms) - 1)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_encode_in_child, args=(send, counts, terms[split:]))
+    process = context.Process(
+        target=_encode_in_child, args=(send, counts, terms[split:], os.getpid())
+    )
     process.start()
     send.close()
     try:

@@ -1,0 +1,87 @@
+"""A static page (content/pages/): YAML front matter with a title, and a Markdown body.
+
+Pages are content like releases: their fields are checked, and only the fields below reach
+Pelican, so a page cannot choose where it is written (`save_as`, `url`) or a template by path.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from . import safeyaml
+from .problems import Problem
+from .release import split_front_matter
+from .text import quote, slugify
+
+PAGE_FIELDS = ("title", "summary", "slug", "status")
+PAGE_STATUSES = ("published", "hidden", "draft")
+# Pelican would write the page wherever these say, or render it with any template of the theme
+WHERE_FIELDS = ("save_as", "url", "template")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def parse_page(text: str, shown: str) -> tuple[dict | None, str, list[Problem]]:
+    """(fields, body, problems) of a page; fields is None when the page cannot be published."""
+    parts = split_front_matter(text)
+    if parts is None:
+        message = "no front matter: start the file with '---', the YAML fields, '---'"
+        return None, "", [Problem(shown, 1, "error", message)]
+    fm_text, body, _ = parts
+    try:
+        meta, node = safeyaml.load(fm_text, first_line=2)
+    except safeyaml.YamlRefused as exc:
+        return None, body, [Problem(shown, exc.line, "error", f"front matter: {exc.message}")]
+    except yaml.YAMLError as exc:
+        what = getattr(exc, "problem", None) or "cannot be parsed"
+        message = f"front matter is not valid YAML: {what}"
+        return None, body, [Problem(shown, safeyaml.error_line(exc, 2), "error", message)]
+    if not isinstance(meta, dict):
+        message = "front matter must be YAML fields (key: value)"
+        return None, body, [Problem(shown, 1, "error", message)]
+    lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+    problems: list[Problem] = []
+
+    def problem(key: str, level: str, message: str) -> None:
+        problems.append(Problem(shown, lines.get(key, 1), level, message))
+
+    fields: dict[str, str] = {}
+    for key, value in meta.items():
+        key = str(key)
+        if key in WHERE_FIELDS:
+            problem(
+                key,
+                "error",
+                f"{key!r} is not allowed in a page: a page is published at /<slug>/ with the "
+                "theme's page template (set 'slug' to change its address); remove it",
+            )
+        elif key not in PAGE_FIELDS:
+            problem(
+                key,
+                "warning",
+                f"unknown field {quote(key)} in a page (use {', '.join(PAGE_FIELDS)}); "
+                "it is ignored",
+            )
+        elif isinstance(value, list | dict):
+            problem(key, "error", f"{key!r} must be text: write it on one line")
+        elif value is not None:
+            fields[key] = str(value).strip()
+    if not fields.get("title") and not isinstance(meta.get("title"), list | dict):
+        problem("title", "error", "missing 'title': add the page's title")
+    slug = fields.get("slug")
+    if slug is not None and not SLUG.fullmatch(slug):
+        problem(
+            "slug",
+            "error",
+            f"slug {quote(slug)} is not a URL slug (lowercase letters, digits and single "
+            f"hyphens): use {slugify(slug)!r}",
+        )
+    status = fields.get("status", "published").lower()
+    if status not in PAGE_STATUSES:
+        problem(
+            "status", "error", f"status {quote(status)} must be one of: published, hidden, draft"
+        )
+    if any(p.level == "error" for p in problems):
+        return None, body, problems
+    return fields, body, problems

@@ -1,0 +1,46 @@
+"""Helper processes that end with the build: none outlives it or writes after it is gone.
+
+The build forks reader workers and a search process. If `archive build` is interrupted or killed
+(SIGINT, SIGTERM, even SIGKILL), each of them must stop at once instead of finishing its work
+and writing into the output folder. On Linux the kernel sends the child SIGKILL when its parent
+dies (prctl PR_SET_PDEATHSIG); elsewhere a watchdog thread ends the child when its parent is gone.
+Children ignore SIGINT: Ctrl-C reaches the whole process group, and the parent alone decides.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import signal
+import sys
+import threading
+import time
+
+PR_SET_PDEATHSIG = 1
+WATCHDOG_SECONDS = 0.5
+
+
+def _prctl_pdeathsig() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCHDOG_SECONDS)
+    os._exit(1)
+
+
+def die_with_parent(parent: int) -> None:
+    """In a freshly forked child: end this process as soon as `parent` (the build) ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _prctl_pdeathsig():
+        threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
