@@ -102,3 +102,15 @@ def test_reimport_after_retitle_is_caught(run_import, site, fixture_path, capsys
     report = capsys.readouterr().out
     assert f"{copy}:" in report or "imported-again.md" in report
     assert "duplicate release: same source and text" in report
+
+
+def test_an_alias_bomb_among_existing_releases_is_skipped_at_once(tmp_path):
+    from newsarchive.importer.store import scan_existing
+
+    bomb = "".join(f"l{i}: &l{i} [*l{i - 1}, *l{i - 1}, *l{i - 1}]\n" for i in range(1, 12))
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "bomb.md").write_text(
+        f"---\ntitle: Bomb\nl0: &l0 [x]\n{bomb}---\nBody.\n", encoding="utf-8"
+    )
+    (tmp_path / "2024" / "fine.md").write_text("---\ntitle: Fine\n---\nBody.\n", encoding="utf-8")
+    assert [e.path.name for e in scan_existing(tmp_path)] == ["fine.md"]

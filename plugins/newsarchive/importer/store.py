@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import safeyaml
 from ..checks.duplicates import lead_key
 from ..registry import Organization, Registry, dump_organization
 from ..release import split_front_matter
@@ -17,7 +18,6 @@ from ..text import match_key, slugify
 from .geo import country_mentions, nationality_code
 from .orgs import OrgRef
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 UN_SYSTEM = (
     r"UNICEF|UNHCR|UNODC|UNDP|UNFPA|UNESCO|UNAIDS|UNOPS|UNEP|UNRWA|UNITAR|UNICRI|UNOCHA|OCHA|"
     r"OHCHR|ILO|WHO|WFP|FAO|IFAD|ITU|IMO|ICAO|UPU|UNIDO|UNCTAD|UNIS|UN Women|UN-Habitat|"
@@ -80,8 +80,8 @@ def scan_existing(folder: Path) -> list[Existing]:
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
         try:
             parts = split_front_matter(path.read_text(encoding="utf-8"))
-            meta = yaml.load(parts[0], Loader=_Loader) if parts else None  # noqa: S506
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            meta = safeyaml.load(parts[0], first_line=2)[0] if parts else None
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, safeyaml.YamlRefused):
             continue
         if isinstance(meta, dict) and meta.get("title"):
             found.append(
