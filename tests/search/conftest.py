@@ -61,6 +61,16 @@ def titles_of(site: BuiltSite, results: list) -> list[str]:
     return [rows[ref] for ref, _, _ in results]
 
 
+def index_terms(search_dir: Path) -> list[str]:
+    """Every index term, in order, from the dictionary chunks."""
+    meta = json.loads((search_dir / "index.json").read_text(encoding="utf-8"))
+    out = []
+    for k in range(len(meta["dict"])):
+        chunk = json.loads((search_dir / f"w/{k}.json").read_text(encoding="utf-8"))
+        out += chunk["terms"].split("\n")
+    return out
+
+
 @pytest.fixture(scope="session")
 def seed_search(tmp_path_factory) -> BuiltSite:
     """The real content/ built once, with the full lunr.py index written for comparison."""

@@ -22,7 +22,7 @@ from ..output import write_bytes
 
 logger = logging.getLogger(__name__)
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: lunr.js's stemmer, every name of a country
 Counted = tuple[int, dict[str, int]]  # number of terms, term counts
 Entry = tuple[str, tuple[Counted, ...]]  # body snippet, counted fields in FIELDS order
 
