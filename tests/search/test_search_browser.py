@@ -101,7 +101,9 @@ def params(page) -> dict:
 def typing_a_query_shows_results(page, seed_url):
     page.goto(f"{seed_url}/search/")
     page.locator("#search-q").press_sequentially("unodc", delay=30)
-    page.wait_for_selector("[data-result]")
+    page.wait_for_function(
+        "document.querySelector('[data-search-status]').textContent.includes('“unodc”')"
+    )
     titles = result_titles(page)
     assert titles[0].startswith("IOM and UNODC Join Forces")
     assert "found for “unodc”" in page.locator("[data-search-status]").text_content()
@@ -180,6 +182,15 @@ def no_result_suggests_matching_term_pages(page, seed_url):
     assert page.locator("[data-facet=partner] input[value=unodc]").is_checked()
 
 
+def tabs_to(page, selector: str, limit: int = 60) -> int:
+    """Tab presses from the focused element until one matching `selector` has focus."""
+    for tabs in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return tabs
+    raise AssertionError(f"{selector} not reached in {limit} Tab presses")
+
+
 def keyboard_only(page, seed_url):
     page.goto(f"{seed_url}/search/")
     for _ in range(20):
@@ -190,10 +201,8 @@ def keyboard_only(page, seed_url):
     page.keyboard.type("pakistan")
     page.keyboard.press("Enter")
     page.wait_for_selector("[data-facet] input")
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('[data-facet] input')"):
-            break
+    assert tabs_to(page, "[data-result] h3 a") <= 15  # results come before the filters
+    assert tabs_to(page, "[data-facet] input[type=checkbox]") <= 60
     focused = page.evaluate("document.activeElement.id")
     assert focused.startswith("facet-")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
