@@ -482,7 +482,7 @@
       var label = meta.labels[e.group][e.at];
       return e.group === "country" ? "in " + label[1] : "with " + label[1];
     });
-    if (named.length && total) text += " Releases " + named.join(" and ") + " come first.";
+    if (named.length && total) text += " Listed first: releases " + named.join(" and ") + ".";
     return text;
   }
 
