@@ -526,12 +526,11 @@
         presence: PRESENCE.REQUIRED, relaxable: true,
       });
       var n = this.expandClause(prefix).length;
-      if (n > 0 && !(exact && n > MAX_PREFIX_TERMS)) {
-        broad = w.last && n > MAX_PREFIX_TERMS; // too broad to search while typing
-        if (!broad) {
-          w.clauses = [prefix, copyClause(c, { boost: 10 })];
-          return;
-        }
+      if (w.last && n > MAX_PREFIX_TERMS && (word.length < 5 || !exact)) {
+        broad = true; // the start of too many words to search while it is typed
+      } else if (n > 0 && !(exact && n > MAX_PREFIX_TERMS)) {
+        w.clauses = [prefix, copyClause(c, { boost: 10 })];
+        return;
       }
     }
     if (w.last && (broad || (!exact && word.length < 5) || word.length < 3)) {
