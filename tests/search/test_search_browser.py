@@ -101,9 +101,7 @@ def params(page) -> dict:
 def typing_a_query_shows_results(page, seed_url):
     page.goto(f"{seed_url}/search/")
     page.locator("#search-q").press_sequentially("unodc", delay=30)
-    page.wait_for_function(
-        "document.querySelector('[data-search-status]').textContent.includes('“unodc”')"
-    )
+    page.locator("[data-search-status]", has_text="“unodc”").wait_for()
     titles = result_titles(page)
     assert titles[0].startswith("IOM and UNODC Join Forces")
     assert "found for “unodc”" in page.locator("[data-search-status]").text_content()
