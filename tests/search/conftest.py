@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -119,3 +122,75 @@ def xss_site(tmp_path_factory) -> BuiltSite:
         },
     )
     return build(content, base / "output")
+
+
+CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+# Records CSP violations and dialogs before any page script runs.
+WATCH = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__csp.push(e.effectiveDirective);
+});
+"""
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CSP)
+        super().end_headers()
+
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(folder) -> base URL of a threaded HTTP server on a free port (stopped at the end)."""
+    servers = []
+
+    def _serve(folder: Path) -> str:
+        handler = functools.partial(_Handler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield _serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def in_browser(browser):
+    """in_browser(fn, *args): run fn(page, *args) on a fresh page of the session's Chromium.
+
+    Each page fails its test on any dialog (alert) and on any script-src CSP violation.
+    """
+
+    def run(fn, *args):
+        context = browser.new_context(viewport={"width": 1100, "height": 900})
+        try:
+            page = context.new_page()
+            page.add_init_script(WATCH)
+            dialogs = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.set_default_timeout(10_000)
+            fn(page, *args)
+            assert dialogs == []
+            violations = page.evaluate("window.__csp || []")
+            assert [d for d in violations if d.startswith("script")] == []
+        finally:
+            context.close()
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def archive_2000(tmp_path_factory) -> BuiltSite:
+    """A realistic synthetic archive of 2,000 releases and 300 organizations, built once."""
+    from tests.synthetic import write_archive
+
+    base = tmp_path_factory.mktemp("archive-2000")
+    return build(write_archive(base, releases=2000), base / "output")

@@ -7,7 +7,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import build
+from tests.conftest import build, release
 from tests.search.conftest import FULL_INDEX, QUERIES, index_terms, run_queries, titles_of
 
 
@@ -223,3 +223,33 @@ def test_rebuild_from_the_term_cache_writes_what_a_cold_build_writes(tmp_path):
     damaged = build(content, output)
     assert any("ignoring the unreadable cache" in e for e in damaged.errors)
     assert _search_bytes(damaged.output) == _search_bytes(cold.output)
+
+
+def test_exact_word_outranks_prefix_matches(make_site):
+    # lunr's scores alone put the release matching four words that start with "train" in its
+    # title, summary and body above the one with "train" once in a long body
+    words = "Trainees trainers trainloads trainspotters"
+    filler = " ".join(f"word{i}" for i in range(300))
+    site = make_site(
+        {
+            "2024/prefixes.md": release(words, f"{words}.", date="2024-01-02", summary=words),
+            "2024/exact.md": release(
+                "Police workshop",
+                f"{filler} Officers train every year. {filler}",
+                date="2024-01-01",
+            ),
+        }
+    )
+    results = run_queries(site.output / "search", ["train"], full_index=False)
+    found = reader(results, "train")
+    assert titles_of(site, found) == ["Police workshop", words]
+    assert found[0][1] < found[1][1]  # ranked first with the lower score
+
+
+def test_any_word_results_are_marked_as_such(seed_search):
+    results = run_queries(seed_search.output / "search", ["Tajikistan Japan", "Japan"])
+    assert results["Tajikistan Japan"]["relaxed"] is True  # no release has both words
+    assert len(reader(results, "Tajikistan Japan")) == 2
+    assert results["Japan"]["relaxed"] is False
+    entry = results["Tajikistan Japan"]
+    assert entry["reader"]["shard"] == entry["reader"]["mono"]

@@ -63,6 +63,11 @@ def excerpt(text: str, limit: int = SNIPPET_CHARS) -> str:
     return f"{cut}…"
 
 
+# Abbreviations readers type that the importer's names leave out ("US" reads as a stop word: the
+# search page recognises it only in capitals).
+ABBREVIATIONS = {"US": ("US",), "AE": ("UAE",)}
+
+
 @functools.cache
 def country_names(country: Country) -> tuple[str, ...]:
     """Every name a country goes by, its own first: ISO 3166's names and the common names and
@@ -72,6 +77,7 @@ def country_names(country: Country) -> tuple[str, ...]:
     if found is not None:
         names += [getattr(found, a, "") for a in ("name", "official_name", "common_name")]
     names += EXTRA_NAMES.get(country.code, [])
+    names += ABBREVIATIONS.get(country.code, ())
     out, seen = [], set()
     for name in names:
         key = fold(name).casefold()
