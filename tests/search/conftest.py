@@ -84,7 +84,8 @@ def seed_search(tmp_path_factory) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def synthetic_search(tmp_path_factory) -> BuiltSite:
-    """A synthetic archive of 200 releases (tests/synthetic.py), small shards to get many."""
+    """A synthetic archive of 200 releases (tests/synthetic.py), small shards and dictionary
+    chunks to get many (ranges spanning chunks)."""
     from tests.synthetic import write_archive
 
     base = tmp_path_factory.mktemp("synthetic-search")
@@ -94,6 +95,7 @@ def synthetic_search(tmp_path_factory) -> BuiltSite:
         base / "output",
         SEARCH_FULL_INDEX=FULL_INDEX,
         SEARCH_TERM_SHARD_BYTES=2048,
+        SEARCH_DICTIONARY_CHUNK_BYTES=512,
         SEARCH_FACET_DOCS_PER_SHARD=64,
     )
 

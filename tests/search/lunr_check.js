@@ -4,7 +4,8 @@
 // only to the index terms that share its first character (search-core.js's FUZZY_PREFIX), as
 // the sharded search does so that it fetches only that part of the dictionary.
 //   node lunr_check.js <lunr.js> <search dir> <monolithic index.json or -> <queries.json> [--typing]
-// Output: {query: {raw: {shard, mono}, reader: {shard, mono}, files: [...]}} with results as
+// Output: {query: {raw: {shard, mono}, reader: {shard, mono}, typed: {shard, mono}, files: [...]}}
+// (typed: the query as if still being typed) with results as
 // [ref, score, [matched terms]]; `files` are the search files a fresh page fetches for the reader
 // query and its first 20 results, `ms` the time that took (files read from disk), `warmMs` the
 // time of the same query once its files are loaded, `relaxed` whether no release had every
@@ -42,6 +43,17 @@ function restrictFuzzy(mono) {
     return { toArray: () => ArchiveSearch.keepPrefix(c, c.term, out.toArray()) };
   };
   return mono;
+}
+
+/* What Engine.find gives for a reader's query, computed with lunr.js on the full index: the same
+ * clauses (readerClauses), any-word clauses when no result has every word, the same ranking. */
+async function monoFind(mono, engine, q, options) {
+  const plan = await engine.readerClauses(q, options);
+  const run = (clauses) => mono.query((query) => clauses.forEach((c) => query.clause(copy(c))));
+  let r = plan.clauses.length ? run(plan.clauses) : [];
+  const relaxed = r.length ? null : engine.relaxed(plan.clauses);
+  if (relaxed) r = run(relaxed);
+  return engine.rank(r, plan, !!relaxed);
 }
 
 /* Per keystroke of `q` typed from its first character (spaces skipped): ms of the search. */
@@ -97,12 +109,12 @@ async function main() {
       } catch (e) {
         entry.raw.mono = String(e.name || e);
       }
-      const plan = await engine.readerClauses(q);
-      const run = (clauses) => mono.query((query) => clauses.forEach((c) => query.clause(copy(c))));
-      let r = plan.clauses.length ? run(plan.clauses) : [];
-      const relaxed = r.length ? null : engine.relaxed(plan.clauses);
-      if (relaxed) r = run(relaxed);
-      entry.reader.mono = results(engine.rank(r, plan, !!relaxed));
+      entry.reader.mono = results(await monoFind(mono, engine, q));
+      // the same query as typed: its last word may be left out (pending)
+      entry.typed = {
+        shard: results((await engine.find(q, { typing: true })).results),
+        mono: results(await monoFind(mono, engine, q, { typing: true })),
+      };
     }
     out[q] = entry;
   }

@@ -106,6 +106,7 @@ def assert_same_as_full_index(results: dict) -> None:
     for query, entry in results.items():
         assert entry["raw"]["shard"] == entry["raw"]["mono"], query
         assert entry["reader"]["shard"] == entry["reader"]["mono"], query
+        assert entry["typed"]["shard"] == entry["typed"]["mono"], query
         nonempty += bool(entry["reader"]["shard"])
     assert nonempty >= len(results) // 2
 
@@ -139,6 +140,18 @@ def test_sharded_index_gives_the_full_index_results_on_200_releases(synthetic_se
         "*tion",
         "prosecutrs~2 labour",
         "-shelter -labour",
+        # named countries and organizations (key terms), any-word results, typing
+        "Turkey",
+        "UK",
+        "US",
+        "Ivory Coast",
+        "Côte d'Ivoire shelter",
+        "FENA labour",
+        "shelter zzyzx",
+        "labour tr",
+        "Организация по безопасности",
+        "*ing",
+        "l*r",
     ]
     results = run_queries(synthetic_search.output / "search", queries)
     assert_same_as_full_index(results)
@@ -146,8 +159,11 @@ def test_sharded_index_gives_the_full_index_results_on_200_releases(synthetic_se
         assert len(results[query]["reader"]["shard"]) > 1, query
     fena = results["FENA"]["reader"]["shard"]
     assert results["Fundación Esperanza para la Niñez y la Adolescencia"]["reader"]["shard"] == fena
-    # a query fetches a few term shards, not the index
-    assert len([f for f in results["Pakistan training"]["files"] if f.startswith("t/")]) <= 4
+    # a query fetches a few dictionary chunks and term shards, not the whole dictionary
+    chunks = len(json.loads((synthetic_search.output / "search/index.json").read_bytes())["dict"])
+    files = results["Pakistan training"]["files"]
+    assert chunks > 20 and len([f for f in files if f.startswith("w/")]) <= 4
+    assert len([f for f in files if f.startswith("t/")]) <= 6
 
 
 @pytest.mark.parametrize("case", ["same_content_same_bytes"])
