@@ -10,8 +10,8 @@ found). The tests compare `stem` with lunr.js in Node on the whole benchmark voc
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-import sys
 import unicodedata
 
 from lunr.stop_word_filter import WORDS as STOP_WORDS
@@ -25,15 +25,25 @@ WORD_SEPARATORS = re.compile(r"[ -]+")
 @functools.lru_cache(maxsize=1)
 def _marks() -> re.Pattern:
     """Every Unicode mark (categories Mn, Mc, Me), as JavaScript's /\\p{M}/u."""
-    ranges, start = [], None
-    for code in range(sys.maxunicode + 2):
-        is_mark = code <= sys.maxunicode and unicodedata.category(chr(code))[0] == "M"
+    ranges, start, previous = [], None, 0
+    # marks are assigned in planes 0 and 1 and among plane 14's variation selectors only
+    for code in itertools.chain(range(0x20000), range(0xE0000, 0xE1000), [None]):
+        is_mark = code is not None and unicodedata.category(chr(code))[0] == "M"
         if is_mark and start is None:
             start = code
         elif not is_mark and start is not None:
-            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}")
             start = None
+        previous = code
     return re.compile(f"[{''.join(ranges)}]+")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _unmarked(run: re.Match) -> str:
+    # NFKD decomposes and reorders within a run of marks and letters; ASCII never changes
+    return _marks().sub("", unicodedata.normalize("NFKD", run.group()))
 
 
 def fold(text: str) -> str:
@@ -43,8 +53,8 @@ def fold(text: str) -> str:
     but letters, digits, whitespace and hyphens replaced by a space (whitespace is made a plain
     space here, which lunr.js's lexer splits on as it splits on any whitespace).
     """
-    if not text.isascii():
-        text = _marks().sub("", unicodedata.normalize("NFKD", text))
+    if not text.isascii():  # decomposed and stripped a run of non-ASCII characters at a time
+        text = _NON_ASCII.sub(_unmarked, text)
     return _NOT_WORD.sub(" ", _POSSESSIVE.sub("", text)).replace("_", " ")
 
 
