@@ -19,6 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..output import write_bytes
+from .text import FIELDS
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +47,6 @@ class TermCache:
     @staticmethod
     def stamp() -> tuple:
         """What the cached terms depend on besides the texts."""
-        from .index import FIELDS  # index.py imports this module
-
         return (CACHE_FORMAT, version("lunr"), tuple(name for name, _ in FIELDS))
 
     @classmethod

@@ -15,20 +15,7 @@ from lunr.trimmer import trimmer
 
 from .cache import Counted, TermCache
 from .documents import SearchDocument, excerpt, field_values
-from .text import Analyzer, fold, words
-
-# (field, boost): `partner` holds partners and funders (slug, acronym, name, aliases), so
-# `partner:unodc` and "United Nations Office on Drugs and Crime" both find UNODC's releases.
-FIELDS: tuple[tuple[str, int], ...] = (
-    ("title", 10),
-    ("summary", 3),
-    ("body", 1),
-    ("partner", 5),
-    ("country", 3),
-    ("sdg", 2),
-    ("dateline", 2),
-    ("year", 1),
-)
+from .text import FIELDS, Analyzer, fold, words
 
 
 def field_texts(doc: SearchDocument) -> dict[str, str]:

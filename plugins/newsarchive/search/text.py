@@ -1,4 +1,5 @@
-"""Text as the index and lunr.js both see it: folding, words, and lunr.js's Porter stemmer.
+"""The indexed fields, and text as the index and lunr.js both see it: folding, words, and
+lunr.js's Porter stemmer.
 
 The index is built here in Python and queried in the browser by lunr.js 2.3.9, so every step must
 give what the browser gives: `fold` is the folding search-core.js applies to queries, words are
@@ -15,6 +16,20 @@ import re
 import unicodedata
 
 from lunr.stop_word_filter import WORDS as STOP_WORDS
+
+# (field, boost): `partner` holds partners and funders (slug, acronym, name, aliases), so
+# `partner:unodc` and "United Nations Office on Drugs and Crime" both find UNODC's releases.
+FIELDS: tuple[tuple[str, int], ...] = (
+    ("title", 10),
+    ("summary", 3),
+    ("body", 1),
+    ("partner", 5),
+    ("country", 3),
+    ("sdg", 2),
+    ("dateline", 2),
+    ("year", 1),
+)
+
 
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _NOT_WORD = re.compile(r"[^\w -]+")  # letters and digits stay; hyphens split words later
