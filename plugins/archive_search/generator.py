@@ -85,7 +85,6 @@ def _in_child(connection, generator: SearchGenerator) -> None:
     index's millions of objects (what re-enabling it soon triggers) would only delay the build.
     """
     gc.disable()
-    os.nice(5)  # pages are the build's critical path: they come first
     try:
         result = generator.write_search_files(processes=2)
     except Exception:  # reported by the parent as a build error

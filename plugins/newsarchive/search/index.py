@@ -58,11 +58,11 @@ class _Builder(Builder):
         return self._count(text)
 
     def _count(self, text: str) -> Counted:
-        term_of = self.analyzer.term
+        known, term_of = self.analyzer.terms, self.analyzer.term
         counts: dict[str, int] = {}
         length = 0
         for word, n in Counter(words(text)).items():  # first-occurrence order, as the terms
-            term = term_of(word)
+            term = known[word] if word in known else term_of(word)
             if term is not None:
                 counts[term] = counts.get(term, 0) + n
                 length += n

@@ -52,9 +52,9 @@ from .index import Counts, Scored, score_terms, scored_from_index
 from .text import Analyzer, fold, words
 
 FORMAT_VERSION = 2
-TERM_SHARD_BYTES = 8192
+TERM_SHARD_BYTES = 12288
 DICTIONARY_CHUNK_BYTES = 8192
-DOCS_PER_SHARD = 2
+DOCS_PER_SHARD = 4
 FACET_DOCS_PER_SHARD = 500
 
 

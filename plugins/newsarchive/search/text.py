@@ -217,13 +217,13 @@ class Analyzer:
     distinct word worked out once. Folded words are already trimmed (only letters and digits)."""
 
     def __init__(self) -> None:
-        self._terms: dict[str, str | None] = {}
+        self.terms: dict[str, str | None] = {}  # word -> term, for the words seen so far
 
     def term(self, word: str) -> str | None:
         """The index term of a lowercased folded word, or None for a stop word."""
         try:
-            return self._terms[word]
+            return self.terms[word]
         except KeyError:
             found = None if word in STOP_WORDS else stem(word)
-            self._terms[word] = found
+            self.terms[word] = found
             return found
