@@ -12,11 +12,12 @@ results show, the query time once those files are loaded, and the time of every 
 query is typed a character at a time (once that keystroke's files are loaded). With --json the last
 line is one JSON object with the figures.
 
-With --peers (needs the `bench` extra and Debian's chromium), in the same run: our cold build
-without the search plugin (what search adds to a build), Hugo 0.168's cold build of the same
-releases with three taxonomies, Pagefind 1.5.2 indexing Hugo's release pages, and for the
-plain-word queries the bytes a fresh page downloads before its first results show, ours and
-Pagefind's, in Chromium (tests/benchmarks/peers.py); every comparison is printed as a ratio.
+With --peers (needs the `bench` extra and Debian's chromium), in the same run: our cold build,
+our cold build without the search plugin (what search adds to a build), Hugo 0.168's cold build
+of the same releases with three taxonomies and Pagefind 1.5.2 indexing Hugo's release pages, each
+--repeat times interleaved (medians compared), and for the plain-word queries the bytes a fresh
+page downloads before its first results show, ours and Pagefind's, in Chromium
+(tests/benchmarks/peers.py); every comparison is printed as a ratio.
 """
 
 from __future__ import annotations
@@ -219,32 +220,45 @@ def search_figures(rows: dict[str, dict]) -> dict:
     }
 
 
-def peer_figures(content: Path, output: Path, work: Path, build_s: float) -> dict:
-    """Hugo and Pagefind beside our build (see the module docstring), with the ratios."""
+def peer_figures(content: Path, output: Path, work: Path, repeat: int = 1) -> dict:
+    """Hugo and Pagefind beside our build (see the module docstring), with the ratios.
+
+    Each of the four cold runs (ours, ours without search, Hugo, Pagefind) is timed `repeat`
+    times, interleaved so that a busy spell of the machine falls on all of them; the medians
+    are compared.
+    """
     from tests.benchmarks import peers
 
-    without_s, _ = our_build(
-        content, work / "output-no-search", work / "no-search", True, ("archive_search",)
-    )
     site = peers.hugo_site(content, work / "hugo")
-    hugo_s, hugo_peak = run_timed(peers.hugo_command(site), work)
-    start = time.perf_counter()
-    indexed = subprocess.run(
-        peers.pagefind_command(site / "public"), capture_output=True, text=True, check=True
-    )
-    pagefind_s = time.perf_counter() - start
-    words = re.search(r"Indexed ([\d,]+) words", indexed.stdout)
+    times: dict[str, list[float]] = {"ours": [], "without": [], "hugo": [], "pagefind": []}
+    words = None
+    for i in range(repeat):
+        for name, without in (("ours", ()), ("without", ("archive_search",))):
+            folder = work / f"peer-{name}-{i}"
+            seconds, _ = our_build(content, folder / "output", folder, True, without)
+            times[name].append(seconds)
+            shutil.rmtree(folder, ignore_errors=True)
+        seconds, _ = run_timed(peers.hugo_command(site), work)
+        times["hugo"].append(seconds)
+        start = time.perf_counter()
+        indexed = subprocess.run(
+            peers.pagefind_command(site / "public"), capture_output=True, text=True, check=True
+        )
+        times["pagefind"].append(time.perf_counter() - start)
+        words = re.search(r"Indexed ([\d,]+) words", indexed.stdout)
+    ours, without, hugo, pagefind = (statistics.median(times[k]) for k in times)
     rows = peers.fresh_page_bytes(output, site / "public", PLAIN_QUERIES)
     ratios = [r["ratio"] for r in rows.values()]
     return {
-        "build_without_search_s": round(without_s, 2),
-        "search_cost_s": round(build_s - without_s, 2),
-        "hugo_s": round(hugo_s, 2),
-        "hugo_peak_mib": round(hugo_peak, 1),
-        "pagefind_s": round(pagefind_s, 2),
+        "peer_runs": repeat,
+        "cold_build_s": round(ours, 2),
+        "cold_build_without_search_s": round(without, 2),
+        "search_cost_s": round(ours - without, 2),
+        "hugo_s": round(hugo, 2),
+        "pagefind_s": round(pagefind, 2),
         "pagefind_words": int(words.group(1).replace(",", "")) if words else None,
-        "ours_vs_hugo_plus_pagefind": round(build_s / (hugo_s + pagefind_s), 2),
-        "search_cost_vs_pagefind": round((build_s - without_s) / pagefind_s, 2),
+        "ours_vs_hugo_plus_pagefind": round(ours / (hugo + pagefind), 2),
+        "search_cost_vs_pagefind": round((ours - without) / pagefind, 2),
         "fresh_page_kb_ours_median": statistics.median(r["ours_kB"] for r in rows.values()),
         "fresh_page_kb_ours_max": max(r["ours_kB"] for r in rows.values()),
         "fresh_page_kb_pagefind_median": statistics.median(r["pagefind_kB"] for r in rows.values()),
@@ -275,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
         "--peers", action="store_true", help="also Hugo and Pagefind, side by side (bench extra)"
     )
     ap.add_argument(
+        "--repeat", type=int, default=1, help="with --peers: cold runs of each, medians compared"
+    )
+    ap.add_argument(
         "--compare-without",
         metavar="PLUGIN",
         action="append",
@@ -292,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         output = work / "output"
         build_s, peak = our_build(content, output, work, cache=True)
         per_query = run_queries(output / "search", QUERIES, work)
-        peer = peer_figures(content, output, work, build_s) if args.peers else {}
+        peer = peer_figures(content, output, work, args.repeat) if args.peers else {}
         touch_one_release(content)
         rebuild_s, _ = our_build(content, output, work, cache=True)
         figures = {
