@@ -592,24 +592,16 @@
    * exactly (not only by prefix or fuzzily), then lunr's order (score). */
   Engine.prototype.rank = function (results, plan, relaxed) {
     if (!plan.entities.length && !plan.words.length) return results;
+    var has = holders(results);
     var keyed = results.map(function (r, i) {
-      var meta = r.matchData.metadata, named = 0, exact = 0, some = 0;
+      var named = 0, exact = 0, some = 0;
       plan.entities.forEach(function (e) {
-        if (meta[e.key] && meta[e.key][e.group]) named++;
+        if (has(r, e.key, e.group)) named++;
       });
       plan.words.forEach(function (w) {
-        if (meta[w.stem]) exact++;
+        if (has(r, w.stem)) exact++;
+        if (relaxed && Array.from(w.terms).some(function (t) { return has(r, t); })) some++;
       });
-      if (relaxed) {
-        plan.words.forEach(function (w) {
-          for (var t in meta) {
-            if (w.terms.has(t)) {
-              some++;
-              return;
-            }
-          }
-        });
-      }
       return { r: r, i: i, k: [named, some, exact] };
     });
     keyed.sort(function (a, b) {
@@ -618,6 +610,31 @@
     });
     return keyed.map(function (x) { return x.r; });
   };
+
+  /* has(result, term, field?): whether a result matched a term (in that field). For lunr's own
+   * results it reads their matchData; for ours the postings the query matched, marked once per
+   * (term, field) over every result instead of building a lunr.MatchData for each. */
+  function holders(results) {
+    if (!results.length || !(results[0] instanceof Result)) {
+      return function (r, term, field) {
+        var meta = r.matchData.metadata[term];
+        return !!meta && (!field || !!meta[field]);
+      };
+    }
+    var matched = results[0]._matched, marks = new Map();
+    return function (r, term, field) {
+      var key = term + "/" + (field || "");
+      if (!marks.has(key)) {
+        var set = new Set();
+        matched.forEach(function (m) {
+          if (m.term !== term || (field && m.field !== field)) return;
+          for (var i = 0; i < m.list.refs.length; i++) set.add(m.list.refs[i]);
+        });
+        marks.set(key, set);
+      }
+      return marks.get(key).has(Number(r.ref));
+    };
+  }
 
   /* What a reader's query finds: {results (ranked), relaxed (no release has every word: these
    * have some), pending (a last word not searched yet, while typing), plan}. */
@@ -670,8 +687,12 @@
 
   /* Stems of words, as the index holds them (for highlighting). */
   Engine.prototype.stemOf = function (word) {
-    var folded = fold(word, false).toLowerCase().trim();
-    return folded ? this.pipeline.runString(folded)[0] || folded : "";
+    if (!this.stems) this.stems = new Map();
+    if (!this.stems.has(word)) {
+      var folded = fold(word, false).toLowerCase().trim();
+      this.stems.set(word, folded ? this.pipeline.runString(folded)[0] || folded : "");
+    }
+    return this.stems.get(word);
   };
 
   /* [start, end] ranges of the words of `text` whose stem is in `terms` (a Set). */
@@ -683,11 +704,19 @@
     return ranges;
   };
 
-  /* Facets: group -> position in a facet row, and the values a row has in that group. */
+  /* Facets: group -> position in a facet row, and the values a row has in that group (as
+   * strings, worked out once per row). */
   var GROUPS = ["partner", "country", "sdg", "year"];
   function valuesOf(row, group) {
-    if (group === "year") return [row[0] ? String(row[0]) : "undated"];
-    return row[{ partner: 1, country: 2, sdg: 3 }[group]].map(String);
+    if (!row.facetValues) { // (not "values": arrays have that method)
+      row.facetValues = {
+        partner: row[1].map(String),
+        country: row[2].map(String),
+        sdg: row[3].map(String),
+        year: [row[0] ? String(row[0]) : "undated"],
+      };
+    }
+    return row.facetValues[group];
   }
 
   /* Refs matching the selection ({group: Set of values}): OR within a group, AND across. */
@@ -695,7 +724,9 @@
     for (var i = 0; i < GROUPS.length; i++) {
       var g = GROUPS[i], chosen = selection[g];
       if (g === except || !chosen || !chosen.size) continue;
-      if (!valuesOf(row, g).some(function (v) { return chosen.has(v); })) return false;
+      var values = valuesOf(row, g), hit = false;
+      for (var j = 0; j < values.length && !hit; j++) hit = chosen.has(values[j]);
+      if (!hit) return false;
     }
     return true;
   }
@@ -709,11 +740,12 @@
     var counts = {};
     GROUPS.forEach(function (g) {
       var map = new Map();
-      refs.forEach(function (ref) {
-        var row = rows.get(ref);
-        if (!matches(row, selection, g)) return;
-        valuesOf(row, g).forEach(function (v) { map.set(v, (map.get(v) || 0) + 1); });
-      });
+      for (var i = 0; i < refs.length; i++) {
+        var row = rows.get(refs[i]);
+        if (!matches(row, selection, g)) continue;
+        var values = valuesOf(row, g);
+        for (var j = 0; j < values.length; j++) map.set(values[j], (map.get(values[j]) || 0) + 1);
+      }
       counts[g] = map;
     });
     return counts;

@@ -11,6 +11,7 @@
   var PAGE = 20;
   var DEBOUNCE_MS = 200;
   var TOP_VALUES = 6; // values a facet group shows before "Show all"
+  var FIRST_DRAWN = 5; // results drawn before the rest of a first page has arrived
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
   var GROUP_TITLES = { partner: "Partner", country: "Country", sdg: "Sustainable Development Goal", year: "Year" };
@@ -548,8 +549,12 @@
             ? matching.slice().sort(function (a, b) { return a - b; })
             : matching;
           var page = ordered.slice(0, view.shown);
-          return eng.documents(page).then(function (rows) {
-            if (gen !== generation) return;
+          // On a first search the first results are drawn as soon as their rows arrive; later
+          // (typing, filters) the list changes at once, when every row is there.
+          var first = list.firstChild ? page.length : Math.min(page.length, FIRST_DRAWN);
+          var later = eng.documents(page.slice(first));
+          return eng.documents(page.slice(0, first)).then(function (rows) {
+            if (gen !== generation) return null;
             var items = rows.map(function (row, i) {
               return resultItem(eng, meta, page[i], row, termsOf(page[i]));
             });
@@ -566,6 +571,12 @@
               suggest(meta, query);
             }
             setStatus(describe(meta, query, found, refs.length, ordered.length), found.relaxed);
+            return later;
+          }).then(function (rows) {
+            if (gen !== generation || rows === null) return;
+            rows.forEach(function (row, i) {
+              list.appendChild(resultItem(eng, meta, page[first + i], row, termsOf(page[first + i])));
+            });
             return facetRows().then(function (rows) {
               if (gen !== generation) return;
               if (refs.length) renderFacets(meta, refs, rows, selection);
