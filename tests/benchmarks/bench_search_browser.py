@@ -10,23 +10,21 @@ static host that compresses sends), and the time until the facets show. A screen
 query's page is saved to tests/artifacts/search-<releases>.png.
 
 With --lighthouse, Lighthouse (the npm package pinned in .ci/package.json, on Debian's Chromium,
-its default mobile emulation and simulated throttling) also audits `/search/?q=trafficking`:
+its default mobile emulation and simulated throttling) also audits `/search/?q=trafficking`,
+served gzipped as a static host serves it:
 performance score, layout shift, largest contentful paint, total blocking time, DOM size.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
@@ -34,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
+from tests.benchmarks.peers import served  # noqa: E402
 from tests.conftest import CHROME_FLAGS, CHROMIUM, build  # noqa: E402
 from tests.synthetic import write_archive  # noqa: E402
 
@@ -57,11 +56,6 @@ AUDITS = {
     "si_ms": "speed-index",
     "dom_elements": "dom-size",
 }
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 def measure_page(page, base: str, output: Path, query: str) -> dict:
@@ -112,26 +106,18 @@ def run(output: Path, releases: int) -> dict:
     """Measure every query in Chromium against the built site in `output`."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_Quiet, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     rows = {}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
-            for i, query in enumerate(QUERIES):
-                context = browser.new_context(viewport={"width": 1100, "height": 900})
-                page = context.new_page()
-                rows[query] = measure_page(page, base, output, query)
-                if i == 0:
-                    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-                    page.screenshot(path=str(ARTIFACTS / f"search-{releases}.png"))
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(output) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
+        for i, query in enumerate(QUERIES):
+            context = browser.new_context(viewport={"width": 1100, "height": 900})
+            page = context.new_page()
+            rows[query] = measure_page(page, base, output, query)
+            if i == 0:
+                ARTIFACTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(ARTIFACTS / f"search-{releases}.png"))
+            context.close()
+        browser.close()
     return rows
 
 
@@ -158,18 +144,11 @@ def main() -> None:
                 raise SystemExit("\n".join(site.errors))
             output = site.output
         rows = run(output, args.releases)
-        if args.lighthouse:
-            handler = functools.partial(_Quiet, directory=str(output))
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            try:
-                base = f"http://127.0.0.1:{server.server_address[1]}"
+        if args.lighthouse:  # served compressed, as a static host serves it
+            with served(output, compress=True) as base:
                 report = ARTIFACTS / f"lighthouse-search-{args.releases}.json"
                 ARTIFACTS.mkdir(parents=True, exist_ok=True)
                 audit = lighthouse(f"{base}/search/?q=trafficking", report)
-            finally:
-                server.shutdown()
-                server.server_close()
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -155,15 +155,39 @@ def pagefind_command(site: Path) -> list[str]:
     return [sys.executable, "-m", "pagefind", "--site", str(site)]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Static(http.server.SimpleHTTPRequestHandler):
+    """Static files, quietly; with `compress`, text gzipped as static hosts send it."""
+
+    compress = False
+    protocol_version = "HTTP/1.1"  # connections kept open, as a static host keeps them
+    TEXT = (".html", ".js", ".css", ".json", ".svg", ".xml", ".atom", ".txt")
+
     def log_message(self, *args) -> None:
         pass
 
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wanted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and wanted and path.suffix in self.TEXT and path.is_file()):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 @contextmanager
-def served(folder: Path):
-    """A threaded static server for `folder` on 127.0.0.1: yields its base URL."""
-    handler = functools.partial(_Quiet, directory=str(folder))
+def served(folder: Path, compress: bool = False):
+    """A threaded static server for `folder` on 127.0.0.1 (text gzipped with `compress`):
+    yields its base URL."""
+    handler = functools.partial(
+        type("Handler", (_Static,), {"compress": compress}), directory=str(folder)
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()

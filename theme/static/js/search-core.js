@@ -24,10 +24,9 @@
   /* The folding the index applied (newsarchive/search/text.py: fold): accents dropped,
    * possessive 's cut, punctuation made spaces; lunr's query syntax characters are kept. */
   function fold(text, keepSyntax) {
-    var out = String(text || "")
-      .normalize("NFKD")
-      .replace(/\p{M}/gu, "")
-      .replace(/['\u2019]s\b/gu, "");
+    var out = String(text || "");
+    if (!/^[\x00-\x7f]*$/.test(out)) out = out.normalize("NFKD").replace(/\p{M}/gu, "");
+    out = out.replace(/['\u2019]s\b/gu, "");
     var notWord = keepSyntax ? /[^\p{L}\p{N}\s:*~^+\-]+/gu : /[^\p{L}\p{N}\s\-]+/gu;
     return out.replace(notWord, " ").replace(/_/g, " ");
   }
@@ -704,49 +703,61 @@
     return ranges;
   };
 
-  /* Facets: group -> position in a facet row, and the values a row has in that group (as
-   * strings, worked out once per row). */
+  /* Facets. A facet row is [year or 0, [partner], [country], [sdg]] (numbers); the page's
+   * selection is {group: Set of values as strings, "undated" for year 0}. */
   var GROUPS = ["partner", "country", "sdg", "year"];
-  function valuesOf(row, group) {
-    if (!row.facetValues) { // (not "values": arrays have that method)
-      row.facetValues = {
-        partner: row[1].map(String),
-        country: row[2].map(String),
-        sdg: row[3].map(String),
-        year: [row[0] ? String(row[0]) : "undated"],
-      };
-    }
-    return row.facetValues[group];
+  var COLUMN = { year: 0, partner: 1, country: 2, sdg: 3 };
+
+  function numeric(selection) {
+    var out = {};
+    GROUPS.forEach(function (g) {
+      var chosen = selection[g];
+      if (!chosen || !chosen.size) return;
+      out[g] = new Set();
+      chosen.forEach(function (v) { out[g].add(v === "undated" ? 0 : Number(v)); });
+    });
+    return out;
   }
 
-  /* Refs matching the selection ({group: Set of values}): OR within a group, AND across. */
-  function matches(row, selection, except) {
-    for (var i = 0; i < GROUPS.length; i++) {
-      var g = GROUPS[i], chosen = selection[g];
-      if (g === except || !chosen || !chosen.size) continue;
-      var values = valuesOf(row, g), hit = false;
-      for (var j = 0; j < values.length && !hit; j++) hit = chosen.has(values[j]);
-      if (!hit) return false;
+  function has(row, group, chosen) {
+    var values = row[COLUMN[group]];
+    if (group === "year") return chosen.has(values);
+    for (var i = 0; i < values.length; i++) if (chosen.has(values[i])) return true;
+    return false;
+  }
+
+  /* Whether a row is in the selection: OR within a group, AND across (`except` left out). */
+  function matches(row, chosen, except) {
+    for (var g in chosen) {
+      if (g !== except && !has(row, g, chosen[g])) return false;
     }
     return true;
   }
 
   function filterRefs(refs, rows, selection) {
-    return refs.filter(function (ref) { return matches(rows.get(ref), selection); });
+    var chosen = numeric(selection);
+    return refs.filter(function (ref) { return matches(rows.get(ref), chosen); });
   }
 
-  /* {group: Map value -> count} over refs; a group's counts apply the other groups' choices. */
+  /* {group: Map value (string) -> count} over refs; a group's counts apply the other groups'
+   * choices. Counted with numbers, one pass per group, no values made per row. */
   function facetCounts(refs, rows, selection) {
-    var counts = {};
+    var chosen = numeric(selection), counts = {};
     GROUPS.forEach(function (g) {
-      var map = new Map();
+      var tally = new Map(), column = COLUMN[g];
       for (var i = 0; i < refs.length; i++) {
         var row = rows.get(refs[i]);
-        if (!matches(row, selection, g)) continue;
-        var values = valuesOf(row, g);
-        for (var j = 0; j < values.length; j++) map.set(values[j], (map.get(values[j]) || 0) + 1);
+        if (!matches(row, chosen, g)) continue;
+        if (column === 0) {
+          tally.set(row[0], (tally.get(row[0]) || 0) + 1);
+          continue;
+        }
+        var values = row[column];
+        for (var j = 0; j < values.length; j++) tally.set(values[j], (tally.get(values[j]) || 0) + 1);
       }
-      counts[g] = map;
+      var out = new Map();
+      tally.forEach(function (n, v) { out.set(column === 0 && !v ? "undated" : String(v), n); });
+      counts[g] = out;
     });
     return counts;
   }

@@ -12,6 +12,7 @@
   var DEBOUNCE_MS = 200;
   var TOP_VALUES = 6; // values a facet group shows before "Show all"
   var FIRST_DRAWN = 5; // results drawn before the rest of a first page has arrived
+  var collator = null; // Intl.Collator, made when first needed (it is slow to make)
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
   var GROUP_TITLES = { partner: "Partner", country: "Country", sdg: "Sustainable Development Goal", year: "Year" };
@@ -254,7 +255,8 @@
     return values.sort(function (a, b) {
       if (group === "year") return (a === "undated") - (b === "undated") || Number(b) - Number(a);
       return (counts.get(b) || 0) - (counts.get(a) || 0) ||
-        labelOf(meta, group, a).localeCompare(labelOf(meta, group, b));
+        (collator || (collator = new Intl.Collator())).compare(
+          labelOf(meta, group, a), labelOf(meta, group, b));
     });
   }
 
@@ -460,6 +462,13 @@
     return n + (n === 1 ? " release" : " releases");
   }
 
+  /* A promise of `value` once the browser has had a turn (drawn what changed) since. */
+  function afterPaint(value) {
+    return new Promise(function (resolve) {
+      window.setTimeout(function () { resolve(value); }, 0);
+    });
+  }
+
   function reset() {
     clear(list);
     more.hidden = true;
@@ -552,8 +561,9 @@
           // On a first search the first results are drawn as soon as their rows arrive; later
           // (typing, filters) the list changes at once, when every row is there.
           var first = list.firstChild ? page.length : Math.min(page.length, FIRST_DRAWN);
+          var shown = eng.documents(page.slice(0, first)); // requested first, drawn first
           var later = eng.documents(page.slice(first));
-          return eng.documents(page.slice(0, first)).then(function (rows) {
+          return shown.then(function (rows) {
             if (gen !== generation) return null;
             var items = rows.map(function (row, i) {
               return resultItem(eng, meta, page[i], row, termsOf(page[i]));
@@ -577,7 +587,7 @@
             rows.forEach(function (row, i) {
               list.appendChild(resultItem(eng, meta, page[first + i], row, termsOf(page[first + i])));
             });
-            return facetRows().then(function (rows) {
+            return facetRows().then(afterPaint).then(function (rows) {
               if (gen !== generation) return;
               if (refs.length) renderFacets(meta, refs, rows, selection);
               else facetsBox.hidden = true;
