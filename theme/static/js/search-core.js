@@ -193,8 +193,13 @@
    * number, fields: per field position null or {refs: Int32Array ascending, scores: Float64Array}},
    * the score being the term's component of that field's vector in the full lunr index. */
   Engine.prototype.postings = function (terms) {
-    var self = this, wanted = [], shards = new Set();
+    var self = this, wanted = [], shards = new Set(), out = new Map();
+    if (!this.decoded) this.decoded = new Map(); // term -> its postings, decoded once
     terms.forEach(function (term) {
+      if (self.decoded.has(term)) {
+        out.set(term, self.decoded.get(term));
+        return;
+      }
       var chunk = self.chunks[self.chunkOf(term)];
       var offset = chunk && chunk.at.get(term);
       if (offset === undefined) return;
@@ -207,7 +212,7 @@
     var ids = Array.from(shards);
     return Promise.all(ids.map(function (k) { return self.file("t/" + k + ".json"); }))
       .then(function (loaded) {
-        var byShard = new Map(), out = new Map(), count = self.fields.length;
+        var byShard = new Map(), count = self.fields.length;
         ids.forEach(function (k, i) { byShard.set(k, loaded[i]); });
         wanted.forEach(function (w) {
           var entry = byShard.get(w[2])[w[1]];
@@ -222,7 +227,9 @@
             }
             fields[entry[j]] = { refs: refs, scores: scores };
           }
-          out.set(w[0], { index: entry[0], fields: fields });
+          var posting = { index: entry[0], fields: fields };
+          self.decoded.set(w[0], posting);
+          out.set(w[0], posting);
         });
         return out;
       });
