@@ -233,7 +233,12 @@ def fresh_page_bytes(
                 requested: list[str] = []  # worker requests too (Pagefind fetches in a worker)
                 page.on("request", lambda r, seen=requested: seen.append(urlparse(r.url).path))
                 page.goto(f"{our_url}/search/?q={quote(query)}")
-                page.wait_for_selector("[data-result], [data-empty]:not([hidden])", timeout=60_000)
+                # the whole first page is drawn before the filters are (their files left out)
+                page.wait_for_selector(
+                    "[data-facets]:not([hidden]), [data-empty]:not([hidden])",
+                    state="attached",
+                    timeout=60_000,
+                )
                 files = {
                     f.lstrip("/")
                     for f in requested
