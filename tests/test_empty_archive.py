@@ -61,7 +61,8 @@ def test_no_release_or_draft_page_is_written(empty_site):
 
 def test_search_index_is_empty_and_its_page_is_written(empty_site):
     meta = json.loads((empty_site.output / "search/index.json").read_text(encoding="utf-8"))
-    assert meta["docs"] == 0 and meta["shards"] == [] and meta["terms"] == ""
+    assert meta["docs"] == 0 and meta["dict"] == []  # no dictionary chunk to fetch
+    assert not (empty_site.output / "search/w").exists()
     page = empty_site.page("search/")
     assert page.select_one("main form[role=search], main form") is not None
 

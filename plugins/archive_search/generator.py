@@ -19,6 +19,7 @@ from newsarchive.search import build_index, search_documents, search_files
 from newsarchive.search.cache import TermCache
 from newsarchive.search.index import count_documents
 from newsarchive.search.shards import (
+    DICTIONARY_CHUNK_BYTES,
     DOCS_PER_SHARD,
     FACET_DOCS_PER_SHARD,
     TERM_SHARD_BYTES,
@@ -46,6 +47,7 @@ def shard_settings(settings: dict) -> dict[str, int]:
         "term_shard_bytes": ("SEARCH_TERM_SHARD_BYTES", TERM_SHARD_BYTES),
         "docs_per_shard": ("SEARCH_DOCS_PER_SHARD", DOCS_PER_SHARD),
         "facet_docs_per_shard": ("SEARCH_FACET_DOCS_PER_SHARD", FACET_DOCS_PER_SHARD),
+        "dictionary_chunk_bytes": ("SEARCH_DICTIONARY_CHUNK_BYTES", DICTIONARY_CHUNK_BYTES),
     }
     out = {}
     for key, (name, default) in wanted.items():
@@ -107,7 +109,6 @@ def _in_child(connection, generator: SearchGenerator, parent: int) -> None:
     """
     die_with_parent(parent)
     gc.disable()
-    os.nice(5)  # pages are the build's critical path: they come first
     try:
         result = generator.write_search_files(processes=2)
     except Exception:  # reported by the parent as a build error
@@ -236,7 +237,7 @@ class SearchGenerator(Generator):
     @staticmethod
     def remove_stale(folder: Path, files: dict[str, bytes]) -> None:
         """Delete shard files of an earlier build that this build did not write."""
-        for sub in ("t", "d", "f"):
+        for sub in ("w", "t", "d", "f"):
             for path in sorted((folder / sub).glob("*.json")):
                 if f"{sub}/{path.name}" not in files:
                     os.unlink(path)

@@ -1,6 +1,6 @@
-"""Build benchmark: our site vs plain Pelican on the same synthetic archive.
+"""Build benchmark: our site vs plain Pelican, Hugo and Pagefind on the same synthetic archive.
 
-    python tests/benchmarks/bench_build.py --releases 1000 [--json] [--skip-plain] [--keep DIR]
+    python tests/benchmarks/bench_build.py --releases 1000 [--peers] [--json] [--skip-plain]
 
 Generates a synthetic archive (tests/synthetic.py) in a temporary folder and measures, each build
 in its own process: our cold build as `archive build` runs it (all pages, feeds, search files), a
@@ -11,6 +11,13 @@ files (a fresh engine each, as a page that just opened): the gzip bytes fetched 
 results show, the query time once those files are loaded, and the time of every keystroke as each
 query is typed a character at a time (once that keystroke's files are loaded). With --json the last
 line is one JSON object with the figures.
+
+With --peers (needs the `bench` extra and Debian's chromium), in the same run: our cold build,
+our cold build without the search plugin (what search adds to a build), Hugo 0.168's cold build
+of the same releases with three taxonomies and Pagefind 1.5.2 indexing Hugo's release pages, each
+--repeat times interleaved (medians compared), and for the plain-word queries the bytes a fresh
+page downloads before its first results show, ours and Pagefind's, in Chromium
+(tests/benchmarks/peers.py); every comparison is printed as a ratio.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -57,7 +65,14 @@ QUERIES = [
     "country:kenya trafficking",
     "sdg:5",
     "zzyzx",
+    "Turkey",
+    "UK",
+    "USA",
+    "Ivory Coast",
+    "DRC",
 ]
+# Queries without lunr syntax: what Pagefind is asked too.
+PLAIN_QUERIES = [q for q in QUERIES if not any(c in q for c in ":*~^+")]
 LUNR = ROOT / ".ci" / "node_modules" / "lunr" / "lunr.js"
 LUNR_CHECK = ROOT / "tests" / "search" / "lunr_check.js"
 
@@ -205,6 +220,55 @@ def search_figures(rows: dict[str, dict]) -> dict:
     }
 
 
+def peer_figures(content: Path, output: Path, work: Path, repeat: int = 1) -> dict:
+    """Hugo and Pagefind beside our build (see the module docstring), with the ratios.
+
+    Each of the four cold runs (ours, ours without search, Hugo, Pagefind) is timed `repeat`
+    times, interleaved so that a busy spell of the machine falls on all of them; the medians
+    are compared.
+    """
+    from tests.benchmarks import peers
+
+    site = peers.hugo_site(content, work / "hugo")
+    times: dict[str, list[float]] = {"ours": [], "without": [], "hugo": [], "pagefind": []}
+    words = None
+    for i in range(repeat):
+        for name, without in (("ours", ()), ("without", ("archive_search",))):
+            folder = work / f"peer-{name}-{i}"
+            seconds, _ = our_build(content, folder / "output", folder, True, without)
+            times[name].append(seconds)
+            shutil.rmtree(folder, ignore_errors=True)
+        seconds, _ = run_timed(peers.hugo_command(site), work)
+        times["hugo"].append(seconds)
+        start = time.perf_counter()
+        indexed = subprocess.run(
+            peers.pagefind_command(site / "public"), capture_output=True, text=True, check=True
+        )
+        times["pagefind"].append(time.perf_counter() - start)
+        words = re.search(r"Indexed ([\d,]+) words", indexed.stdout)
+    ours, without, hugo, pagefind = (statistics.median(times[k]) for k in times)
+    rows = peers.fresh_page_bytes(output, site / "public", PLAIN_QUERIES)
+    ratios = [r["ratio"] for r in rows.values()]
+    return {
+        "peer_runs": repeat,
+        "cold_build_s": round(ours, 2),
+        "cold_build_without_search_s": round(without, 2),
+        "search_cost_s": round(ours - without, 2),
+        "hugo_s": round(hugo, 2),
+        "pagefind_s": round(pagefind, 2),
+        "pagefind_words": int(words.group(1).replace(",", "")) if words else None,
+        "ours_vs_hugo_plus_pagefind": round(ours / (hugo + pagefind), 2),
+        "search_cost_vs_pagefind": round((ours - without) / pagefind, 2),
+        "fresh_page_kb_ours_median": statistics.median(r["ours_kB"] for r in rows.values()),
+        "fresh_page_kb_ours_max": max(r["ours_kB"] for r in rows.values()),
+        "fresh_page_kb_pagefind_median": statistics.median(r["pagefind_kB"] for r in rows.values()),
+        "fresh_page_kb_pagefind_max": max(r["pagefind_kB"] for r in rows.values()),
+        "fresh_page_ratio_median": round(statistics.median(ratios), 2),
+        "fresh_page_ratio_max": max(ratios),
+        "peer_queries": rows,
+    }
+
+
 def touch_one_release(content: Path) -> None:
     """Change one release's body, as an editor would."""
     first = sorted((content / "releases").rglob("*.md"))[0]
@@ -221,6 +285,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-plain", action="store_true", help="do not build plain Pelican")
     ap.add_argument("--keep", help="build in this folder and keep it")
     ap.add_argument("--queries", action="store_true", help="also print each query's figures")
+    ap.add_argument(
+        "--peers", action="store_true", help="also Hugo and Pagefind, side by side (bench extra)"
+    )
+    ap.add_argument(
+        "--repeat", type=int, default=1, help="with --peers: cold runs of each, medians compared"
+    )
     ap.add_argument(
         "--compare-without",
         metavar="PLUGIN",
@@ -239,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         output = work / "output"
         build_s, peak = our_build(content, output, work, cache=True)
         per_query = run_queries(output / "search", QUERIES, work)
+        peer = peer_figures(content, output, work, args.repeat) if args.peers else {}
         touch_one_release(content)
         rebuild_s, _ = our_build(content, output, work, cache=True)
         figures = {
@@ -254,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             "files": sum(1 for f in output.rglob("*") if f.is_file()),
             **search_figures(per_query),
+            **{k: v for k, v in peer.items() if k != "peer_queries"},
         }
         if args.compare_without:
             alone_s, _ = our_build(
@@ -284,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
         for query, row in per_query.items():
             shown = {k: v for k, v in row.items() if k != "keystrokes"}
             print(f"{query!r:>55}: {shown}")
+        for query, row in peer.get("peer_queries", {}).items():
+            print(f"{query!r:>55}: {row}")
     for key, value in figures.items():
         print(f"{key:>30}: {value}")
     if args.json:

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.benchmarks.bench_build import QUERIES, gzip_size, run_queries, search_figures  # noqa: E402
 from tests.conftest import build  # noqa: E402
+from tests.search.conftest import index_terms  # noqa: E402
 from tests.synthetic import write_archive  # noqa: E402
 
 
@@ -51,7 +52,9 @@ def measure(releases: int, keep: str | None) -> dict:
         "total_MB_gzip": round(sum(gzip_size(p) for p in files) / 1e6, 2),
         "index_json_kB": round((folder / "index.json").stat().st_size / 1000, 1),
         "index_json_kB_gzip": round(gzip_size(folder / "index.json") / 1000, 1),
-        "terms": len(json.loads((folder / "index.json").read_text())["terms"].split("\n")),
+        "terms": len(index_terms(folder)),
+        "dictionary_chunks": len(json.loads((folder / "index.json").read_text())["dict"]),
+        "dictionary_kB_gzip": round(sum(gzip_size(p) for p in folder.glob("w/*.json")) / 1000, 1),
         "term_shards": len(terms),
         "term_shard_kB_median": round(statistics.median(p.stat().st_size for p in terms) / 1000, 1),
         "term_shard_kB_max": round(max(p.stat().st_size for p in terms) / 1000, 1),

@@ -1,6 +1,6 @@
 """The search page in Chromium on a large synthetic archive: bytes fetched and time to results.
 
-    python tests/benchmarks/bench_search_browser.py --releases 10000 [--json] [--keep DIR]
+    python tests/benchmarks/bench_search_browser.py --releases 10000 [--lighthouse] [--json]
 
 Builds a synthetic archive (tests/synthetic.py) with the project's settings, serves `output/` on
 127.0.0.1 and opens `/search/?q=...` for each query in a fresh browser context (empty cache),
@@ -8,20 +8,23 @@ as a reader following a shared link would. For each query: the time from navigat
 the first result is on the page, the search files fetched until then and their gzip size (what a
 static host that compresses sends), and the time until the facets show. A screenshot of the first
 query's page is saved to tests/artifacts/search-<releases>.png.
+
+With --lighthouse, Lighthouse (the npm package pinned in .ci/package.json, on Debian's Chromium,
+its default mobile emulation and simulated throttling) also audits `/search/?q=trafficking`,
+served gzipped as a static host serves it:
+performance score, layout shift, largest contentful paint, total blocking time, DOM size.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
@@ -29,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
+from tests.benchmarks.peers import served  # noqa: E402
 from tests.conftest import CHROME_FLAGS, CHROMIUM, build  # noqa: E402
 from tests.synthetic import write_archive  # noqa: E402
 
@@ -43,11 +47,15 @@ QUERIES = [
     "partner:ifrc-seca",
 ]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+LIGHTHOUSE = ROOT / ".ci" / "node_modules" / "lighthouse" / "cli" / "index.js"
+AUDITS = {
+    "cls": "cumulative-layout-shift",
+    "lcp_ms": "largest-contentful-paint",
+    "tbt_ms": "total-blocking-time",
+    "fcp_ms": "first-contentful-paint",
+    "si_ms": "speed-index",
+    "dom_elements": "dom-size",
+}
 
 
 def measure_page(page, base: str, output: Path, query: str) -> dict:
@@ -72,30 +80,44 @@ def measure_page(page, base: str, output: Path, query: str) -> dict:
     }
 
 
+def lighthouse(url: str, out: Path) -> dict:
+    """Lighthouse's mobile performance figures for `url` (its report saved to `out`)."""
+    command = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--only-categories=performance",
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+    ]
+    env = {"CHROME_PATH": CHROMIUM, "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp"}
+    subprocess.run(command, check=True, env=env, timeout=300)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    figures = {"performance": report["categories"]["performance"]["score"]}
+    for key, audit in AUDITS.items():
+        value = report["audits"][audit]["numericValue"]
+        figures[key] = round(value, 3) if key == "cls" else round(value)
+    return figures
+
+
 def run(output: Path, releases: int) -> dict:
     """Measure every query in Chromium against the built site in `output`."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_Quiet, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     rows = {}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
-            for i, query in enumerate(QUERIES):
-                context = browser.new_context(viewport={"width": 1100, "height": 900})
-                page = context.new_page()
-                rows[query] = measure_page(page, base, output, query)
-                if i == 0:
-                    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-                    page.screenshot(path=str(ARTIFACTS / f"search-{releases}.png"))
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(output) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
+        for i, query in enumerate(QUERIES):
+            context = browser.new_context(viewport={"width": 1100, "height": 900})
+            page = context.new_page()
+            rows[query] = measure_page(page, base, output, query)
+            if i == 0:
+                ARTIFACTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(ARTIFACTS / f"search-{releases}.png"))
+            context.close()
+        browser.close()
     return rows
 
 
@@ -105,16 +127,28 @@ def main() -> None:
     ap.add_argument("--releases", type=int, default=10000)
     ap.add_argument("--keep", help="build in this folder and keep it")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--lighthouse", action="store_true", help="also audit ?q=trafficking")
+    ap.add_argument("--output", help="measure this built output folder instead of building one")
     args = ap.parse_args()
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"{CHROMIUM} is missing: run bash .ci/setup --test")
     work = Path(args.keep or tempfile.mkdtemp(prefix="bench-browser-"))
+    audit = {}
     try:
-        content = write_archive(work, args.releases)
-        site = build(content, work / "output", CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)
-        if any("search files could not be written" in e for e in site.errors):
-            raise SystemExit("\n".join(site.errors))
-        rows = run(site.output, args.releases)
+        if args.output:
+            output = Path(args.output)
+        else:
+            content = write_archive(work, args.releases)
+            site = build(content, work / "output", CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)
+            if any("search files could not be written" in e for e in site.errors):
+                raise SystemExit("\n".join(site.errors))
+            output = site.output
+        rows = run(output, args.releases)
+        if args.lighthouse:  # served compressed, as a static host serves it
+            with served(output, compress=True) as base:
+                report = ARTIFACTS / f"lighthouse-search-{args.releases}.json"
+                ARTIFACTS.mkdir(parents=True, exist_ok=True)
+                audit = lighthouse(f"{base}/search/?q=trafficking", report)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -126,6 +160,7 @@ def main() -> None:
         "browser_results_ms_max": max(r["results_ms"] for r in rows.values()),
         "browser_first_query_kb_median": statistics.median(r["kB_gzip"] for r in rows.values()),
         "browser_first_query_kb_max": max(r["kB_gzip"] for r in rows.values()),
+        **{f"lighthouse_{key}": value for key, value in audit.items()},
     }
     for key, value in figures.items():
         print(f"{key:>32}: {value}")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -61,6 +64,16 @@ def titles_of(site: BuiltSite, results: list) -> list[str]:
     return [rows[ref] for ref, _, _ in results]
 
 
+def index_terms(search_dir: Path) -> list[str]:
+    """Every index term, in order, from the dictionary chunks."""
+    meta = json.loads((search_dir / "index.json").read_text(encoding="utf-8"))
+    out = []
+    for k in range(len(meta["dict"])):
+        chunk = json.loads((search_dir / f"w/{k}.json").read_text(encoding="utf-8"))
+        out += chunk["terms"].split("\n")
+    return out
+
+
 @pytest.fixture(scope="session")
 def seed_search(tmp_path_factory) -> BuiltSite:
     """The real content/ built once, with the full lunr.py index written for comparison."""
@@ -71,7 +84,8 @@ def seed_search(tmp_path_factory) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def synthetic_search(tmp_path_factory) -> BuiltSite:
-    """A synthetic archive of 200 releases (tests/synthetic.py), small shards to get many."""
+    """A synthetic archive of 200 releases (tests/synthetic.py), small shards and dictionary
+    chunks to get many (ranges spanning chunks)."""
     from tests.synthetic import write_archive
 
     base = tmp_path_factory.mktemp("synthetic-search")
@@ -81,6 +95,7 @@ def synthetic_search(tmp_path_factory) -> BuiltSite:
         base / "output",
         SEARCH_FULL_INDEX=FULL_INDEX,
         SEARCH_TERM_SHARD_BYTES=2048,
+        SEARCH_DICTIONARY_CHUNK_BYTES=512,
         SEARCH_FACET_DOCS_PER_SHARD=64,
     )
 
@@ -109,3 +124,75 @@ def xss_site(tmp_path_factory) -> BuiltSite:
         },
     )
     return build(content, base / "output")
+
+
+CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+# Records CSP violations and dialogs before any page script runs.
+WATCH = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__csp.push(e.effectiveDirective);
+});
+"""
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CSP)
+        super().end_headers()
+
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(folder) -> base URL of a threaded HTTP server on a free port (stopped at the end)."""
+    servers = []
+
+    def _serve(folder: Path) -> str:
+        handler = functools.partial(_Handler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield _serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def in_browser(browser):
+    """in_browser(fn, *args): run fn(page, *args) on a fresh page of the session's Chromium.
+
+    Each page fails its test on any dialog (alert) and on any script-src CSP violation.
+    """
+
+    def run(fn, *args):
+        context = browser.new_context(viewport={"width": 1100, "height": 900})
+        try:
+            page = context.new_page()
+            page.add_init_script(WATCH)
+            dialogs = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.set_default_timeout(10_000)
+            fn(page, *args)
+            assert dialogs == []
+            violations = page.evaluate("window.__csp || []")
+            assert [d for d in violations if d.startswith("script")] == []
+        finally:
+            context.close()
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def archive_2000(tmp_path_factory) -> BuiltSite:
+    """A realistic synthetic archive of 2,000 releases and 300 organizations, built once."""
+    from tests.synthetic import write_archive
+
+    base = tmp_path_factory.mktemp("archive-2000")
+    return build(write_archive(base, releases=2000), base / "output")

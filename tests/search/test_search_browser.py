@@ -2,87 +2,22 @@
 
 One browser for the session (tests/conftest.py); each site is served on 127.0.0.1 by a tiny
 threaded server that sends a Content-Security-Policy, so inline scripts or handlers would be
-blocked and reported.
+blocked and reported (tests/search/conftest.py: serve, in_browser).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.conftest import CHROMIUM, ROOT
-from tests.search.conftest import XSS_TITLE
+from tests.conftest import CHROMIUM
+from tests.search.conftest import ARTIFACTS, XSS_TITLE
 
 pytest.importorskip("playwright.sync_api")
-CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'"
-ARTIFACTS = ROOT / "tests" / "artifacts"
-# Records CSP violations and dialogs before any page script runs.
-WATCH = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__csp.push(e.effectiveDirective);
-});
-"""
-
 if not Path(CHROMIUM).exists():
     pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", CSP)
-        super().end_headers()
-
-    def log_message(self, *args) -> None:  # quiet
-        pass
-
-
-@pytest.fixture(scope="session")
-def serve():
-    """serve(folder) -> base URL of a threaded HTTP server on a free port (stopped at the end)."""
-    servers = []
-
-    def _serve(folder: Path) -> str:
-        handler = functools.partial(_Handler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-
-    yield _serve
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def in_browser(browser):
-    """in_browser(fn, *args): run fn(page, *args) on a fresh page of the session's Chromium.
-
-    Each page fails its test on any dialog (alert) and on any script-src CSP violation.
-    """
-
-    def run(fn, *args):
-        context = browser.new_context(viewport={"width": 1100, "height": 900})
-        try:
-            page = context.new_page()
-            page.add_init_script(WATCH)
-            dialogs = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.set_default_timeout(10_000)
-            fn(page, *args)
-            assert dialogs == []
-            violations = page.evaluate("window.__csp || []")
-            assert [d for d in violations if d.startswith("script")] == []
-        finally:
-            context.close()
-
-    return run
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +36,7 @@ def params(page) -> dict:
 def typing_a_query_shows_results(page, seed_url):
     page.goto(f"{seed_url}/search/")
     page.locator("#search-q").press_sequentially("unodc", delay=30)
-    page.wait_for_selector("[data-result]")
+    page.locator("[data-search-status]", has_text="“unodc”").wait_for()
     titles = result_titles(page)
     assert titles[0].startswith("IOM and UNODC Join Forces")
     assert "found for “unodc”" in page.locator("[data-search-status]").text_content()
@@ -183,6 +118,15 @@ def no_result_suggests_matching_term_pages(page, seed_url):
     assert page.locator("[data-facet=partner] input[value=unodc]").is_checked()
 
 
+def tabs_to(page, selector: str, limit: int = 60) -> int:
+    """Tab presses from the focused element until one matching `selector` has focus."""
+    for tabs in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return tabs
+    raise AssertionError(f"{selector} not reached in {limit} Tab presses")
+
+
 def keyboard_only(page, seed_url):
     page.goto(f"{seed_url}/search/")
     for _ in range(20):
@@ -193,10 +137,8 @@ def keyboard_only(page, seed_url):
     page.keyboard.type("pakistan")
     page.keyboard.press("Enter")
     page.wait_for_selector("[data-facet] input")
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('[data-facet] input')"):
-            break
+    assert tabs_to(page, "[data-result] h3 a") <= 15  # results come before the filters
+    assert tabs_to(page, "[data-facet] input[type=checkbox]") <= 60
     focused = page.evaluate("document.activeElement.id")
     assert focused.startswith("facet-")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
@@ -216,6 +158,14 @@ def index_text_is_never_html(page, xss_site, serve):
     assert page.locator("[data-results] img, [data-results] script, [data-results] b").count() == 0
     assert "<b onmouseover" in page.locator("[data-results]").text_content()
     assert page.evaluate("window.__xss") is None
+
+
+def any_word_results_are_said_so(page, seed_url):
+    page.goto(f"{seed_url}/search/?q=Tajikistan+Japan")
+    page.wait_for_selector("[data-result]")
+    status = page.locator("[data-search-status]").text_content()
+    assert status.startswith("No release has every word of “Tajikistan Japan”; 2 releases")
+    assert len(result_titles(page)) == 2
 
 
 # The tests: each runs one of the functions above on a fresh page.
@@ -247,3 +197,7 @@ def test_keyboard_only(in_browser, seed_url):
 
 def test_index_text_is_never_html(in_browser, xss_site, serve):
     in_browser(index_text_is_never_html, xss_site, serve)
+
+
+def test_any_word_results_are_said_so(in_browser, seed_url):
+    in_browser(any_word_results_are_said_so, seed_url)

@@ -7,8 +7,8 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import build
-from tests.search.conftest import FULL_INDEX, QUERIES, run_queries, titles_of
+from tests.conftest import build, release
+from tests.search.conftest import FULL_INDEX, QUERIES, index_terms, run_queries, titles_of
 
 
 def test_search_files_and_page_are_written(seed_search):
@@ -17,7 +17,8 @@ def test_search_files_and_page_are_written(seed_search):
     meta = json.loads((search / "index.json").read_text(encoding="utf-8"))
     assert meta["docs"] == 6 and meta["fields"][:3] == ["title", "summary", "body"]
     assert "partner" in meta["fields"]
-    assert all((search / f"t/{k}.json").is_file() for k in range(len(meta["shards"])))
+    assert all((search / f"w/{k}.json").is_file() for k in range(len(meta["dict"])))
+    assert (search / "t/0.json").is_file()
     assert (search / "d/0.json").is_file() and (search / "f/0.json").is_file()
     page = seed_search.page("search/")
     root = page.select_one("[data-search]")
@@ -105,6 +106,7 @@ def assert_same_as_full_index(results: dict) -> None:
     for query, entry in results.items():
         assert entry["raw"]["shard"] == entry["raw"]["mono"], query
         assert entry["reader"]["shard"] == entry["reader"]["mono"], query
+        assert entry["typed"]["shard"] == entry["typed"]["mono"], query
         nonempty += bool(entry["reader"]["shard"])
     assert nonempty >= len(results) // 2
 
@@ -118,7 +120,7 @@ def test_sharded_index_gives_the_full_index_results_on_the_seed(seed_search):
 def test_sharded_index_gives_the_full_index_results_on_200_releases(synthetic_search):
     assert synthetic_search.errors == []
     meta = json.loads((synthetic_search.output / "search/index.json").read_text("utf-8"))
-    assert meta["docs"] == 200 and len(meta["shards"]) > 50
+    assert meta["docs"] == 200 and len(list((synthetic_search.output / "search/t").glob("*"))) > 50
     queries = QUERIES + [
         "FENA",
         "Fundación Esperanza para la Niñez y la Adolescencia",
@@ -138,6 +140,18 @@ def test_sharded_index_gives_the_full_index_results_on_200_releases(synthetic_se
         "*tion",
         "prosecutrs~2 labour",
         "-shelter -labour",
+        # named countries and organizations (key terms), any-word results, typing
+        "Turkey",
+        "UK",
+        "US",
+        "Ivory Coast",
+        "Côte d'Ivoire shelter",
+        "FENA labour",
+        "shelter zzyzx",
+        "labour tr",
+        "Организация по безопасности",
+        "*ing",
+        "l*r",
     ]
     results = run_queries(synthetic_search.output / "search", queries)
     assert_same_as_full_index(results)
@@ -145,8 +159,11 @@ def test_sharded_index_gives_the_full_index_results_on_200_releases(synthetic_se
         assert len(results[query]["reader"]["shard"]) > 1, query
     fena = results["FENA"]["reader"]["shard"]
     assert results["Fundación Esperanza para la Niñez y la Adolescencia"]["reader"]["shard"] == fena
-    # a query fetches a few term shards, not the index
-    assert len([f for f in results["Pakistan training"]["files"] if f.startswith("t/")]) <= 4
+    # a query fetches a few dictionary chunks and term shards, not the whole dictionary
+    chunks = len(json.loads((synthetic_search.output / "search/index.json").read_bytes())["dict"])
+    files = results["Pakistan training"]["files"]
+    assert chunks > 20 and len([f for f in files if f.startswith("w/")]) <= 4
+    assert len([f for f in files if f.startswith("t/")]) <= 6
 
 
 @pytest.mark.parametrize("case", ["same_content_same_bytes"])
@@ -215,10 +232,40 @@ def test_rebuild_from_the_term_cache_writes_what_a_cold_build_writes(tmp_path):
     cold = build(content, tmp_path / "cold" / "output", CACHE_CONTENT=False)
     assert warm.errors == [] and cold.errors == []
     assert _search_bytes(warm.output) == _search_bytes(cold.output)
-    terms = json.loads((output / "search/index.json").read_bytes())["terms"].split("\n")
+    terms = index_terms(output / "search")
     assert "zanzibar" in terms and "quokka" in terms
 
     cache_file.write_bytes(b"not a pickle")
     damaged = build(content, output)
     assert any("removed a damaged search cache" in e for e in damaged.errors)
     assert _search_bytes(damaged.output) == _search_bytes(cold.output)
+
+
+def test_exact_word_outranks_prefix_matches(make_site):
+    # lunr's scores alone put the release matching four words that start with "train" in its
+    # title, summary and body above the one with "train" once in a long body
+    words = "Trainees trainers trainloads trainspotters"
+    filler = " ".join(f"word{i}" for i in range(300))
+    site = make_site(
+        {
+            "2024/prefixes.md": release(words, f"{words}.", date="2024-01-02", summary=words),
+            "2024/exact.md": release(
+                "Police workshop",
+                f"{filler} Officers train every year. {filler}",
+                date="2024-01-01",
+            ),
+        }
+    )
+    results = run_queries(site.output / "search", ["train"], full_index=False)
+    found = reader(results, "train")
+    assert titles_of(site, found) == ["Police workshop", words]
+    assert found[0][1] < found[1][1]  # ranked first with the lower score
+
+
+def test_any_word_results_are_marked_as_such(seed_search):
+    results = run_queries(seed_search.output / "search", ["Tajikistan Japan", "Japan"])
+    assert results["Tajikistan Japan"]["relaxed"] is True  # no release has both words
+    assert len(reader(results, "Tajikistan Japan")) == 2
+    assert results["Japan"]["relaxed"] is False
+    entry = results["Tajikistan Japan"]
+    assert entry["reader"]["shard"] == entry["reader"]["mono"]

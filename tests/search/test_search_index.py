@@ -29,7 +29,10 @@ UNODC = Organization(
     aliases=("UN Office on Drugs and Crime",),
 )
 JAPAN = Organization(slug="government-of-japan", name="Government of Japan", type="government")
-WORDS = "migrant smuggling trafficking training border police victims shelter forced labour".split()
+WORDS = (
+    "migrant smuggling trafficking training border police victims shelter forced labour survey "
+    "attorneys journeys"
+).split()
 
 
 def doc(ref: int, title: str, body: str = "", **fields) -> SearchDocument:
@@ -106,8 +109,20 @@ def test_list_fields_are_one_string_with_acronyms_names_and_aliases():
 
 
 def test_index_is_the_one_lunr_default_builder_makes():
+    from lunr.pipeline import Pipeline
+    from lunr.stop_word_filter import stop_word_filter
+    from lunr.trimmer import trimmer
+
+    from newsarchive.search.text import stem
+
+    def lunr_js_stemmer(token, i=None, tokens=None):
+        return token.update(lambda text, metadata=None: stem(text))
+
+    Pipeline.register_function(lunr_js_stemmer, "lunr-js-stemmer")
     docs = corpus(40)
     builder = get_default_builder()
+    builder.pipeline.reset()
+    builder.pipeline.add(trimmer, stop_word_filter, lunr_js_stemmer)
     builder.ref("ref")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
@@ -117,32 +132,38 @@ def test_index_is_the_one_lunr_default_builder_makes():
     assert json.dumps(build_index(docs).serialize(), sort_keys=True) == json.dumps(
         expected, sort_keys=True
     )
+    assert "survey" in dict(expected["invertedIndex"])  # lunr.py's own stemmer: "survei"
 
 
 def read_shards(files: dict[str, bytes]) -> tuple[dict, dict]:
     """(term -> {_index, field -> {ref: {}}}, "field/ref" -> {term index: score}) from files."""
     meta = json.loads(files["index.json"])
-    terms = meta["terms"].split("\n")
     inverted, vectors = {}, {}
-    for k, start in enumerate(meta["shards"]):
-        for offset, entry in enumerate(json.loads(files[f"t/{k}.json"])):
-            term = terms[start + offset]
-            posting = {"_index": entry[0], **{f: {} for f in meta["fields"]}}
-            for field, flat in zip(entry[1::2], entry[2::2], strict=True):
-                ref = 0
-                for delta, score in zip(flat[::2], flat[1::2], strict=True):
-                    ref += delta
-                    name = meta["fields"][field]
-                    posting[name][str(ref)] = {}
-                    vectors.setdefault(f"{name}/{ref}", {})[entry[0]] = score
-            inverted[term] = posting
+    for k in range(len(meta["dict"])):
+        chunk = json.loads(files[f"w/{k}.json"])
+        terms = chunk["terms"].split("\n")
+        assert terms[0] == meta["dict"][k]
+        bounds = [*chunk["starts"], len(terms)]
+        for j, (lo, hi) in enumerate(zip(bounds, bounds[1:], strict=False)):
+            shard = json.loads(files[f"t/{chunk['shard'] + j}.json"])
+            assert len(shard) == hi - lo
+            for term, entry in zip(terms[lo:hi], shard, strict=True):
+                posting = {"_index": entry[0], **{f: {} for f in meta["fields"]}}
+                for field, flat in zip(entry[1::2], entry[2::2], strict=True):
+                    ref = 0
+                    for delta, score in zip(flat[::2], flat[1::2], strict=True):
+                        ref += delta
+                        name = meta["fields"][field]
+                        posting[name][str(ref)] = {}
+                        vectors.setdefault(f"{name}/{ref}", {})[entry[0]] = score
+                inverted[term] = posting
     return inverted, vectors
 
 
 def test_shards_hold_every_posting_and_vector_component():
     docs = corpus(60)
     index = build_index(docs)
-    files = search_files(docs, index, term_shard_bytes=1024)
+    files = search_files(docs, index, term_shard_bytes=1024, dictionary_chunk_bytes=64)
     inverted, vectors = read_shards(files)
     assert inverted == index.inverted_index
     for field_ref, vector in index.field_vectors.items():
@@ -150,9 +171,18 @@ def test_shards_hold_every_posting_and_vector_component():
         expected = {elements[i]: round(elements[i + 1], 3) for i in range(0, len(elements), 2)}
         assert vectors.get(str(field_ref), {}) == expected
     meta = json.loads(files["index.json"])
-    assert meta["terms"].split("\n") == sorted(meta["terms"].split("\n"))
-    assert len(meta["shards"]) > 5
-    assert max(len(files[f"t/{k}.json"]) for k in range(len(meta["shards"]))) < 3 * 1024
+    terms = [t for k in range(len(meta["dict"])) for t in read_terms(files, k)]
+    assert terms == sorted(terms) and set(terms) == set(index.inverted_index)
+    assert len(meta["dict"]) > 5 and meta["dict"] == sorted(meta["dict"])
+    shards = [p for p in files if p.startswith("t/")]
+    assert len(shards) > len(meta["dict"])
+    assert max(len(files[p]) for p in shards) < 3 * 1024
+    assert max(len(files[f"w/{k}.json"]) for k in range(len(meta["dict"]))) < 256
+    assert len(files["index.json"]) < 4 * 1024  # the root holds no terms
+
+
+def read_terms(files: dict[str, bytes], k: int) -> list[str]:
+    return json.loads(files[f"w/{k}.json"])["terms"].split("\n")
 
 
 def test_display_and_facet_shards_by_ref_range():

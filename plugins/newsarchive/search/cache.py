@@ -19,10 +19,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .. import cachefile
+from .text import FIELDS
 
 logger = logging.getLogger(__name__)
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: lunr.js's stemmer, every name of a country
 Counted = tuple[int, dict[str, int]]  # number of terms, term counts
 Entry = tuple[str, tuple[Counted, ...]]  # body snippet, counted fields in FIELDS order
 
@@ -46,8 +47,6 @@ class TermCache:
     @staticmethod
     def stamp() -> tuple:
         """What the cached terms depend on besides the texts."""
-        from .index import FIELDS  # index.py imports this module
-
         return (CACHE_FORMAT, version("lunr"), tuple(name for name, _ in FIELDS))
 
     @classmethod

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
-from ..countries import Country
+import pycountry
+
+from ..countries import EXTRA_NAMES, Country
 from ..registry import Organization
 from ..release import Release
 from ..sdgs import Goal
 from .cache import TermCache, cache_key
+from .text import fold
 
 _SPACE = re.compile(r"\s+")
 _BLOCK_TAGS = frozenset(
@@ -59,6 +63,30 @@ def excerpt(text: str, limit: int = SNIPPET_CHARS) -> str:
     return f"{cut}…"
 
 
+# Abbreviations readers type that the importer's names leave out ("US" reads as a stop word: the
+# search page recognises it only in capitals).
+ABBREVIATIONS = {"US": ("US",), "AE": ("UAE",)}
+
+
+@functools.cache
+def country_names(country: Country) -> tuple[str, ...]:
+    """Every name a country goes by, its own first: ISO 3166's names and the common names and
+    abbreviations the importer knows ("UK", "USA", "DRC", "Ivory Coast", "Turkey", "Burma")."""
+    names = [country.name, country.official_name]
+    found = pycountry.countries.get(alpha_2=country.code)
+    if found is not None:
+        names += [getattr(found, a, "") for a in ("name", "official_name", "common_name")]
+    names += EXTRA_NAMES.get(country.code, [])
+    names += ABBREVIATIONS.get(country.code, ())
+    out, seen = [], set()
+    for name in names:
+        key = fold(name).casefold()
+        if name and key not in seen:
+            seen.add(key)
+            out.append(name)
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class SearchDocument:
     """One release as the search sees it; `ref` is its rank, newest first (undated last)."""
@@ -89,9 +117,10 @@ class SearchDocument:
 
 def field_values(doc: SearchDocument) -> dict[str, str]:
     """The text of each indexed field, before folding; lists are joined into one string so every
-    word counts (`partner` holds each organization's slug, acronym, name and aliases)."""
+    word counts (`partner` holds each organization's slug, acronym, name and aliases, `country`
+    every name of each country and its code)."""
     orgs = [" ".join(o.keys()) for o in doc.organizations]
-    countries = [f"{c.name} {c.official_name} {c.code}" for c in doc.countries]
+    countries = [f"{' '.join(country_names(c))} {c.code}" for c in doc.countries]
     goals = [f"{g.number} sdg{g.number} {g.title}" for g in doc.sdgs]
     return {
         "title": doc.title,

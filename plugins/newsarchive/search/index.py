@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
@@ -13,38 +11,11 @@ from lunr.builder import Builder
 from lunr.index import Index
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
-from lunr.token import Token
 from lunr.trimmer import trimmer
 
 from .cache import Counted, TermCache
 from .documents import SearchDocument, excerpt, field_values
-
-# (field, boost): `partner` holds partners and funders (slug, acronym, name, aliases), so
-# `partner:unodc` and "United Nations Office on Drugs and Crime" both find UNODC's releases.
-FIELDS: tuple[tuple[str, int], ...] = (
-    ("title", 10),
-    ("summary", 3),
-    ("body", 1),
-    ("partner", 5),
-    ("country", 3),
-    ("sdg", 2),
-    ("dateline", 2),
-    ("year", 1),
-)
-_POSSESSIVE = re.compile(r"['\u2019]s\b")
-_NOT_WORD = re.compile(r"[^\w\s-]+")
-
-
-def fold(text: str) -> str:
-    """Text as both sides of the search see it: accents dropped, punctuation made spaces.
-
-    search-core.js applies the same folding to queries (NFKD, marks dropped, possessive 's cut,
-    anything but letters, digits, spaces and hyphens replaced by a space).
-    """
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    return _NOT_WORD.sub(" ", _POSSESSIVE.sub("", text)).replace("_", " ")
+from .text import FIELDS, Analyzer, fold, words
 
 
 def field_texts(doc: SearchDocument) -> dict[str, str]:
@@ -57,30 +28,23 @@ SHORT_VALUE = 300  # characters: values this short are counted once per build
 # lunr keeps a metadata dict per (term, field, document); none is recorded here (no whitelist),
 # so one shared, never-written dict stands for all of them: millions fewer objects at 20k releases.
 _NO_METADATA: dict = {}
-_SEPARATORS = re.compile(r"[ \t\n\r\f\v\xa0-]+")  # lunr.tokenizer's separator characters
 
 
 class _Builder(Builder):
-    """lunr's Builder, tokenizing with one regex and running the pipeline once per distinct word.
+    """lunr's Builder, counting each field's terms with `Analyzer` (lunr.js's stemmer, each
+    distinct word stemmed once) instead of lunr.py's tokenizer and pipeline.
 
-    lunr.py's tokenizer walks the text a character at a time and its pipeline (trimmer, stop
-    words, Porter stemmer) runs for every token; the index is the same (a test compares it with
-    `lunr.get_default_builder()`'s), in about half the time. Metadata whitelists are not supported.
+    The index is the one lunr.py's default builder makes with lunr.js's stemmer in its pipeline
+    (a test compares them). Metadata whitelists are not supported.
     """
 
     def __init__(self) -> None:
         super().__init__()
-        self._terms: dict[str, tuple[str, ...]] = {}
-        self._short: dict[str, tuple[int, dict[str, int]]] = {}  # counted short values
+        self.analyzer = Analyzer()
+        self._short: dict[str, Counted] = {}  # counted short values
 
-    def _processed(self, word: str) -> tuple[str, ...]:
-        terms = self._terms.get(word)
-        if terms is None:
-            terms = self._terms[word] = tuple(str(t) for t in self.pipeline.run([Token(word)]))
-        return terms
-
-    def count(self, value) -> tuple[int, dict[str, int]]:
-        """(number of terms, {term: count} in first-occurrence order) of a field's value.
+    def count(self, value) -> Counted:
+        """(number of terms, {term: count} in first-occurrence order) of a folded field value.
 
         Short values (partners, countries, goals, datelines, years) repeat across documents and
         are counted once; the counts are shared, read-only.
@@ -93,10 +57,16 @@ class _Builder(Builder):
             return found
         return self._count(text)
 
-    def _count(self, value) -> tuple[int, dict[str, int]]:
-        words = _SEPARATORS.split(str(value).lower()) if value is not None else []
-        terms = [t for w in words if w for t in self._processed(w)]
-        return len(terms), dict(Counter(terms))  # first-occurrence order
+    def _count(self, text: str) -> Counted:
+        known, term_of = self.analyzer.terms, self.analyzer.term
+        counts: dict[str, int] = {}
+        length = 0
+        for word, n in Counter(words(text)).items():  # first-occurrence order, as the terms
+            term = known[word] if word in known else term_of(word)
+            if term is not None:
+                counts[term] = counts.get(term, 0) + n
+                length += n
+        return length, counts
 
     def add(self, doc, attributes=None, counted=None) -> None:
         """Add one document (as lunr.Builder.add); `counted` holds fields counted beforehand."""

@@ -2,15 +2,19 @@
 
 Every archive size gets the same format (all JSON, `sort_keys`, no spaces, UTF-8):
 
-`index.json`, loaded first
-    `fields`, `pipeline` (as in a serialized lunr index), `docs` (document count), `terms`: every
-    index term, sorted (UTF-16 order, as lunr.js's TokenSet.Builder wants), joined with newlines;
-    `shards`: the position in `terms` of each term shard's first term; `docShard` and
-    `facetShard`: documents per display and facet shard; `labels` of partners
-    (`[slug, acronym or name, name, [aliases]]`), countries (`[code, name, slug]`) and goals
-    (`[number, title, colour, text colour, slug]`); `urls`: the site's URL patterns; `id`: a
-    hash of everything, for cache busting.
-`t/<k>.json`, term shard k (terms `shards[k]` up to `shards[k+1]`, a few kB each)
+`index.json`, the root, loaded first (a few kB)
+    `fields`, `pipeline` (as in a serialized lunr index), `docs` (document count), `dict`: the
+    first term of each dictionary chunk (terms sorted in UTF-16 order, as lunr.js's
+    TokenSet.Builder wants); `docShard` and `facetShard`: documents per display and facet shard;
+    `labels` of partners (`[slug, acronym or name, name, [aliases], key term]`), countries
+    (`[code, name, slug, [every name], key term]`) and goals (`[number, title, colour, text
+    colour, slug]`), a key term being a term of the `partner` or `country` field that only that
+    organization's or country's releases hold there (null when it has none); `urls`: the site's
+    URL patterns; `id`: a hash of everything, for cache busting.
+`w/<k>.json`, dictionary chunk k: terms `dict[k]` up to `dict[k+1]` (about 8 kB)
+    `terms`: the chunk's terms joined with newlines; `shard`, `starts`: term shard `shard + j`
+    holds the chunk's terms from position `starts[j]` (a term shard never spans two chunks).
+`t/<k>.json`, term shard k (a few kB)
     one entry per term: `[termIndex, field, postings, field, postings, ...]`: the lunr `_index`
     of the term, then for each field (position in `fields`) that holds it, a flat list
     `[ref, score, ref, score, ...]` with refs ascending and delta-encoded (the first absolute) and
@@ -22,11 +26,12 @@ Every archive size gets the same format (all JSON, `sort_keys`, no spaces, UTF-8
     `[year or 0, [partner], [country], [sdg]]`.
 
 Refs are ranks, newest first and undated last, so "newest first" is ascending refs. The browser
-(theme/static/js/search-core.js) builds lunr's TokenSet from `terms` (prefix, wildcard and fuzzy
-expansion work as on the full index), fetches the term shards of the terms a query expands to and
-scores them as `lunr.Index.query` would on the full index: lunr 2.3.9 scores a field as the dot
-product of query and field vectors divided by the *query* vector's magnitude, so the field-vector
-components of the query's terms are all it needs.
+(theme/static/js/search-core.js) fetches the dictionary chunks a query's words fall in (a word,
+its prefix or wildcard range, and for a fuzzy word the range of its first character), expands
+the words through lunr's TokenSet of those terms as lunr.Index.query does on the full index,
+fetches the term shards of the expanded terms and scores them as `lunr.Index.query` would: lunr
+2.3.9 scores a field as the dot product of query and field vectors divided by the *query*
+vector's magnitude, so the field-vector components of the query's terms are all it needs.
 """
 
 from __future__ import annotations
@@ -44,12 +49,14 @@ from dataclasses import dataclass
 from lunr.index import Index
 
 from ..processes import die_with_parent
-from .documents import SearchDocument
+from .documents import SearchDocument, country_names
 from .index import Counts, Scored, score_terms, scored_from_index
+from .text import Analyzer, fold, words
 
-FORMAT_VERSION = 1
-TERM_SHARD_BYTES = 8192
-DOCS_PER_SHARD = 10
+FORMAT_VERSION = 2
+TERM_SHARD_BYTES = 12288
+DICTIONARY_CHUNK_BYTES = 8192
+DOCS_PER_SHARD = 4
 FACET_DOCS_PER_SHARD = 500
 
 
@@ -183,15 +190,68 @@ def term_shards(entries: list[bytes], target: int) -> tuple[list[int], list[byte
     return starts, shards
 
 
+def dictionary(
+    terms: list[str], entries: list[bytes], chunk_bytes: int, shard_bytes: int
+) -> tuple[list[str], dict[str, bytes]]:
+    """The dictionary chunks (runs of about `chunk_bytes` of terms) and the term shards of each:
+    (first term of each chunk, {path: bytes} of the chunk and shard files)."""
+    firsts: list[str] = []
+    files: dict[str, bytes] = {}
+    bounds, size = [0], 0
+    for i, term in enumerate(terms):
+        if i > bounds[-1] and size + len(term.encode()) + 1 > chunk_bytes:
+            bounds.append(i)
+            size = 0
+        size += len(term.encode()) + 1
+    bounds.append(len(terms))
+    shard = 0
+    for k, (lo, hi) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        if lo == hi:
+            continue
+        starts, shards = term_shards(entries[lo:hi], shard_bytes)
+        firsts.append(terms[lo])
+        chunk = {"terms": "\n".join(terms[lo:hi]), "shard": shard, "starts": starts}
+        files[f"w/{k}.json"] = dumps(chunk)
+        for data in shards:
+            files[f"t/{shard}.json"] = data
+            shard += 1
+    return firsts, files
+
+
+def key_terms(candidates: dict[str, list[str]]) -> dict[str, str | None]:
+    """For each entity ({id: its field text, most telling words first}), the first of its terms
+    that no other entity's text holds: what a query can require to find exactly its releases."""
+    analyzer = Analyzer()
+    terms = {
+        key: [t for t in map(analyzer.term, words(fold(text))) if t is not None]
+        for key, text in candidates.items()
+    }
+    holders: dict[str, int] = {}
+    for found in terms.values():
+        for term in set(found):
+            holders[term] = holders.get(term, 0) + 1
+    return {key: next((t for t in found if holders[t] == 1), None) for key, found in terms.items()}
+
+
 def labels(docs: Sequence[SearchDocument]) -> tuple[dict, dict[str, int], dict[str, int]]:
     """Labels of the partners, countries and goals used, and positions of orgs and countries."""
     orgs = {o.slug: o for d in docs for o in d.organizations}
     countries = {c.code: c for d in docs for c in d.countries}
     goals = {g.number: g for d in docs for g in d.sdgs}
     org_slugs, codes = sorted(orgs), sorted(countries)
+    org_keys = key_terms(
+        {s: " ".join([orgs[s].acronym, *orgs[s].keys()]).replace("-", " ") for s in org_slugs}
+    )
+    names = {c: country_names(countries[c]) for c in codes}
+    country_keys = key_terms({c: f"{c} {' '.join(names[c])}" for c in codes})
     table = {
-        "partner": [[s, orgs[s].short, orgs[s].name, list(orgs[s].aliases)] for s in org_slugs],
-        "country": [[c, countries[c].name, countries[c].slug] for c in codes],
+        "partner": [
+            [s, orgs[s].short, orgs[s].name, list(orgs[s].aliases), org_keys[s]] for s in org_slugs
+        ],
+        "country": [
+            [c, countries[c].name, countries[c].slug, list(names[c]), country_keys[c]]
+            for c in codes
+        ],
         "sdg": [[n, g.title, g.colour, g.text_colour, g.slug] for n, g in sorted(goals.items())],
     }
     return table, {s: i for i, s in enumerate(org_slugs)}, {c: i for i, c in enumerate(codes)}
@@ -204,14 +264,16 @@ def search_files(
     term_shard_bytes: int = TERM_SHARD_BYTES,
     docs_per_shard: int = DOCS_PER_SHARD,
     facet_docs_per_shard: int = FACET_DOCS_PER_SHARD,
+    dictionary_chunk_bytes: int = DICTIONARY_CHUNK_BYTES,
 ) -> dict[str, bytes]:
     """{path under search/: bytes} of every search file (see the module docstring)."""
     if isinstance(index, Index):
         index = scored_from_index(index)
     encoded = index if isinstance(index, Encoded) else encode(index)
-    starts, shards = term_shards(encoded.entries, term_shard_bytes)
+    firsts, files = dictionary(
+        encoded.terms, encoded.entries, dictionary_chunk_bytes, term_shard_bytes
+    )
     table, org_pos, country_pos = labels(docs)
-    files = {f"t/{k}.json": data for k, data in enumerate(shards)}
     ordered = sorted(docs, key=lambda d: d.ref)
     rows = [
         (
@@ -244,8 +306,7 @@ def search_files(
         "fields": list(encoded.fields),
         "pipeline": list(encoded.pipeline),
         "docs": len(docs),
-        "terms": "\n".join(encoded.terms),
-        "shards": starts,
+        "dict": firsts,
         "docShard": docs_per_shard,
         "facetShard": facet_docs_per_shard,
         "labels": table,

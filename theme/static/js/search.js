@@ -9,10 +9,14 @@
 
   var S = window.ArchiveSearch;
   var PAGE = 20;
-  var DEBOUNCE_MS = 250;
+  var DEBOUNCE_MS = 200;
+  var TOP_VALUES = 6; // values a facet group shows before "Show all"
+  var FIRST_DRAWN = 5; // results drawn before the rest of a first page has arrived
+  var collator = null; // Intl.Collator, made when first needed (it is slow to make)
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
   var GROUP_TITLES = { partner: "Partner", country: "Country", sdg: "Sustainable Development Goal", year: "Year" };
+  var GROUP_PLURALS = { partner: "partners", country: "countries", sdg: "goals", year: "years" };
 
   var siteUrl = root.getAttribute("data-site-url") || "";
   var filesUrl = root.getAttribute("data-search-files");
@@ -26,14 +30,21 @@
   var emptyMessage = root.querySelector("[data-empty-message]");
   var suggestions = root.querySelector("[data-suggestions]");
   var facetsBox = root.querySelector("[data-facets]");
+  var facetsDisclosure = root.querySelector("[data-facets-box]");
   var facetGroups = root.querySelector("[data-facet-groups]");
   var sortBox = root.querySelector("[data-sort]");
+  var tools = root.querySelector("[data-tools]");
+  var chips = root.querySelector("[data-chips]");
+  var chipList = root.querySelector("[data-chip-list]");
+  var clearAll = root.querySelector("[data-clear-all]");
+  var toFilters = root.querySelector("[data-to-filters]");
   var headerInput = document.querySelector("[data-search-box] input[name=q]");
 
   var enginePromise = null;
   var generation = 0;
   var timer = null;
-  var view = { key: "", results: [], rows: null, shown: PAGE };
+  var view = { key: "", found: null, rows: null, shown: PAGE };
+  var facetView = { groups: {}, data: null, shownOnce: false }; // per group: {all, find}
 
   function load(path) {
     return fetch(filesUrl + path + (version ? "?v=" + version : "")).then(function (response) {
@@ -236,47 +247,109 @@
     return item;
   }
 
-  /* ---- facets ---- */
+  /* ---- facets: top values with counts, "Show all", a filter box, chips for the chosen ---- */
 
-  function renderFacets(eng, meta, refs, rows, selection) {
-    var focused = document.activeElement && facetGroups.contains(document.activeElement)
-      ? document.activeElement.id : null;
-    clear(facetGroups);
-    var counts = S.facetCounts(refs, rows, selection);
-    S.GROUPS.forEach(function (group) {
-      var values = Array.from(counts[group].keys());
-      selection[group].forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
-      if (!values.length) return;
-      values.sort(function (a, b) {
-        if (group === "year") {
-          return (a === "undated") - (b === "undated") || Number(b) - Number(a);
-        }
-        if (group === "sdg") return Number(a) - Number(b);
-        return (counts[group].get(b) || 0) - (counts[group].get(a) || 0) ||
-          labelOf(meta, group, a).localeCompare(labelOf(meta, group, b));
+  function sortedValues(meta, group, counts, selection) {
+    var values = Array.from(counts.keys());
+    selection.forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
+    return values.sort(function (a, b) {
+      if (group === "year") return (a === "undated") - (b === "undated") || Number(b) - Number(a);
+      return (counts.get(b) || 0) - (counts.get(a) || 0) ||
+        (collator || (collator = new Intl.Collator())).compare(
+          labelOf(meta, group, a), labelOf(meta, group, b));
+    });
+  }
+
+  /* The values a group lists now: the chosen ones, then its top values, every value ("Show
+   * all"), or those whose label holds the text of its filter box. */
+  function listedValues(meta, group, values, selection) {
+    var ui = facetView.groups[group];
+    var find = S.fold(ui.find, false).toLowerCase().trim();
+    if (find) {
+      return values.filter(function (v) {
+        return selection.has(v) || S.fold(labelOf(meta, group, v), false).toLowerCase().indexOf(find) >= 0;
       });
+    }
+    if (ui.all || values.length <= TOP_VALUES) return values;
+    var top = values.slice(0, TOP_VALUES);
+    return values.filter(function (v) { return selection.has(v) && top.indexOf(v) < 0; }).concat(top);
+  }
+
+  function facetItem(meta, group, value, count, checked) {
+    var url = urlValue(meta, group, value);
+    var id = "facet-" + group + "-" + String(url).replace(/[^A-Za-z0-9_-]/g, "_");
+    var box = el("input", { type: "checkbox", id: id, name: group, value: url });
+    box.checked = checked;
+    var label = el("label", { for: id }, [
+      labelOf(meta, group, value) + " ",
+      el("span", { class: "count", text: "(" + count + ")" }),
+    ]);
+    return el("li", {}, [box, label]);
+  }
+
+  /* Fill one group's list and its "Show all" button from the last counts. */
+  function fillGroup(group) {
+    var data = facetView.data, box = facetGroups.querySelector("[data-facet=" + group + "]");
+    if (!data || !box) return;
+    var meta = data.meta, counts = data.counts[group], selection = data.selection[group];
+    var values = sortedValues(meta, group, counts, selection);
+    var listed = listedValues(meta, group, values, selection);
+    var ul = box.querySelector("ul");
+    clear(ul);
+    listed.forEach(function (v) {
+      ul.appendChild(facetItem(meta, group, v, counts.get(v) || 0, selection.has(v)));
+    });
+    if (!listed.length) ul.appendChild(el("li", { class: "count", text: "No match" }));
+    var more = box.querySelector("[data-show-all]");
+    if (more) {
+      var ui = facetView.groups[group];
+      more.hidden = !!ui.find;
+      more.textContent = ui.all ? "Show fewer" : "Show all " + values.length + " " + GROUP_PLURALS[group];
+      more.setAttribute("aria-expanded", ui.all ? "true" : "false");
+    }
+  }
+
+  function renderFacets(meta, refs, rows, selection) {
+    var focused = document.activeElement && facetGroups.contains(document.activeElement)
+      ? document.activeElement : null;
+    var focusId = focused && (focused.id || focused.getAttribute("data-focus-key"));
+    clear(facetGroups);
+    facetView.data = { meta: meta, counts: S.facetCounts(refs, rows, selection), selection: selection };
+    S.GROUPS.forEach(function (group) {
+      var counts = facetView.data.counts[group];
+      var count = sortedValues(meta, group, counts, selection[group]).length;
+      if (!count) return;
+      if (!facetView.groups[group]) facetView.groups[group] = { all: false, find: "" };
+      var ui = facetView.groups[group];
       var box = el("fieldset", { class: "facet", "data-facet": group }, [
         el("legend", { text: GROUP_TITLES[group] }),
       ]);
-      var ul = el("ul");
-      values.forEach(function (value) {
-        var url = urlValue(meta, group, value);
-        var id = "facet-" + group + "-" + String(url).replace(/[^A-Za-z0-9_-]/g, "_");
-        var box_ = el("input", { type: "checkbox", id: id, name: group, value: url });
-        box_.checked = selection[group].has(value);
-        var n = counts[group].get(value) || 0;
-        var label = el("label", { for: id }, [
-          labelOf(meta, group, value) + " ",
-          el("span", { class: "count", text: "(" + n + ")" }),
-        ]);
-        ul.appendChild(el("li", {}, [box_, label]));
-      });
-      box.appendChild(ul);
+      if (count > TOP_VALUES) {
+        var find = el("input", {
+          type: "search", "data-facet-find": group, "data-focus-key": "find-" + group,
+          "aria-label": "Find a " + GROUP_TITLES[group].toLowerCase(),
+          placeholder: "Find a " + GROUP_TITLES[group].toLowerCase(), autocomplete: "off",
+        });
+        find.value = ui.find;
+        box.appendChild(el("div", { class: "facet-find" }, [find]));
+      }
+      box.appendChild(el("ul"));
+      if (count > TOP_VALUES) {
+        box.appendChild(el("button", {
+          type: "button", class: "facet-more", "data-show-all": group, "data-focus-key": "all-" + group,
+        }));
+      }
       facetGroups.appendChild(box);
+      fillGroup(group);
     });
+    if (!facetView.shownOnce && facetGroups.firstChild) {
+      facetView.shownOnce = true; // on a phone the filters start folded, below the results
+      facetsDisclosure.open = !window.matchMedia("(max-width: 48rem)").matches;
+    }
     facetsBox.hidden = !facetGroups.firstChild;
-    if (focused) {
-      var again = document.getElementById(focused);
+    if (focusId) {
+      var again = document.getElementById(focusId) ||
+        facetGroups.querySelector("[data-focus-key='" + focusId + "']");
       if (again) again.focus();
     }
   }
@@ -290,6 +363,64 @@
     view.shown = PAGE;
     save(state, true);
     show();
+  });
+
+  facetGroups.addEventListener("input", function (event) {
+    var group = event.target.getAttribute("data-facet-find");
+    if (!group) return;
+    facetView.groups[group].find = event.target.value;
+    fillGroup(group);
+  });
+
+  facetGroups.addEventListener("click", function (event) {
+    var group = event.target.getAttribute("data-show-all");
+    if (!group) return;
+    facetView.groups[group].all = !facetView.groups[group].all;
+    fillGroup(group);
+  });
+
+  toFilters.addEventListener("click", function () {
+    facetsDisclosure.open = true;
+  });
+
+  function renderChips(meta) {
+    clear(chipList);
+    S.GROUPS.forEach(function (group) {
+      Array.from(state.selection[group]).sort().forEach(function (v) {
+        var value = facetValue(meta, group, v);
+        if (value === null) return;
+        var text = GROUP_TITLES[group] + ": " + labelOf(meta, group, value);
+        var button = el("button", {
+          type: "button", "data-chip": group, "data-value": v, "aria-label": "Remove filter " + text,
+        }, [text + " ", el("span", { "aria-hidden": "true", text: "×" })]);
+        chipList.appendChild(el("li", {}, [button]));
+      });
+    });
+    chips.hidden = !chipList.firstChild;
+  }
+
+  chipList.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-chip]");
+    if (!button) return;
+    var buttons = Array.prototype.slice.call(chipList.querySelectorAll("[data-chip]"));
+    var next = buttons[buttons.indexOf(button) + 1] || buttons[buttons.indexOf(button) - 1];
+    var key = next ? [next.getAttribute("data-chip"), next.getAttribute("data-value")] : null;
+    state.selection[button.getAttribute("data-chip")].delete(button.getAttribute("data-value"));
+    view.shown = PAGE;
+    save(state, true);
+    show().then(function () {
+      var target = key && chipList.querySelector(
+        "[data-chip='" + key[0] + "'][data-value='" + CSS.escape(key[1]) + "']");
+      (target || input).focus();
+    });
+  });
+
+  clearAll.addEventListener("click", function () {
+    S.GROUPS.forEach(function (g) { state.selection[g].clear(); });
+    view.shown = PAGE;
+    save(state, true);
+    show();
+    input.focus();
   });
 
   sortBox.addEventListener("change", function (event) {
@@ -321,12 +452,21 @@
 
   /* ---- running a query ---- */
 
-  function setStatus(text) {
+  function setStatus(text, relaxed) {
     if (status.textContent !== text) status.textContent = text;
+    if (relaxed) status.setAttribute("data-relaxed", "");
+    else status.removeAttribute("data-relaxed");
   }
 
   function plural(n) {
     return n + (n === 1 ? " release" : " releases");
+  }
+
+  /* A promise of `value` once the browser has had a turn (drawn what changed) since. */
+  function afterPaint(value) {
+    return new Promise(function (resolve) {
+      window.setTimeout(function () { resolve(value); }, 0);
+    });
   }
 
   function reset() {
@@ -334,11 +474,33 @@
     more.hidden = true;
     empty.hidden = true;
     facetsBox.hidden = true;
-    sortBox.hidden = true;
+    tools.hidden = true;
   }
 
-  /* Show the current state: search when the query changed, then filter, sort and render. */
-  function show() {
+  /* What the search found, in words: the count, the filters, any-word results, a named
+   * organization's or country's releases first. */
+  function describe(meta, query, found, total, shown) {
+    var text;
+    if (found.relaxed) {
+      text = "No release has every word of “" + query + "”; " + plural(total) +
+        (total === 1 ? " has" : " have") + " some of them.";
+    } else {
+      text = plural(total) + " found for “" + query + "”.";
+    }
+    if (shown !== total) text = shown + " of " + text.charAt(0).toLowerCase() + text.slice(1).replace(/\.$/, "") + " match the filters.";
+    var named = found.plan.entities.map(function (e) {
+      var label = meta.labels[e.group][e.at];
+      return e.group === "country" ? "in " + label[1] : "with " + label[1];
+    });
+    if (named.length && total) text += " Listed first: releases " + named.join(" and ") + ".";
+    return text;
+  }
+
+  /* Show the current state: search when the query changed, then filter, sort and render.
+   * While typing (options.typing), what is shown stays until the new results are ready, and a
+   * last word too short or too broad to search yet leaves it as it is. */
+  function show(options) {
+    var typing = !!(options && options.typing);
     var gen = ++generation;
     var query = state.q.trim();
     if (headerInput && document.activeElement !== headerInput) headerInput.value = state.q;
@@ -348,18 +510,29 @@
     if (!query) {
       reset();
       setStatus("");
+      chips.hidden = true;
       return Promise.resolve();
     }
     root.setAttribute("aria-busy", "true");
+    var key = (typing ? "typing:" : "") + state.q;
     return engine().then(function (eng) {
       var meta = eng.meta;
-      var results = view.key === query
-        ? Promise.resolve(view.results)
-        : eng.readerSearch(query).then(function (r) {
-          view = { key: query, results: r, rows: null, shown: view.shown };
-          return r;
+      renderChips(meta);
+      var searched = view.key === key
+        ? Promise.resolve(view.found)
+        : eng.find(state.q, { typing: typing }).then(function (found) {
+          if (found.plan.clauses.length || !typing) {
+            view = { key: key, found: found, rows: null, shown: view.shown };
+          }
+          return found;
         });
-      return results.then(function (results) {
+      return searched.then(function (found) {
+        if (gen !== generation) return;
+        if (typing && !found.plan.clauses.length) {
+          if (found.pending) setStatus("Keep typing: “" + found.pending + "” is the start of many words.");
+          return; // nothing to search yet: what is shown stays
+        }
+        var results = found.results;
         var refs = results.map(function (r) { return Number(r.ref); });
         var byRef = new Map();
         results.forEach(function (r) { byRef.set(Number(r.ref), r); });
@@ -371,7 +544,7 @@
         function facetRows() { // fetched after the first results unless filters need them first
           if (!rowsPromise) {
             rowsPromise = view.rows ? Promise.resolve(view.rows) : eng.facetRows(refs).then(function (rows) {
-              if (view.key === query) view.rows = rows;
+              if (view.found === found) view.rows = rows;
               return rows;
             });
           }
@@ -385,13 +558,20 @@
             ? matching.slice().sort(function (a, b) { return a - b; })
             : matching;
           var page = ordered.slice(0, view.shown);
-          return eng.documents(page).then(function (rows) {
-            if (gen !== generation) return;
-            clear(list);
-            rows.forEach(function (row, i) {
-              list.appendChild(resultItem(eng, meta, page[i], row, termsOf(page[i])));
+          // On a first search the first results are drawn as soon as their rows arrive; later
+          // (typing, filters) the list changes at once, when every row is there.
+          var first = list.firstChild ? page.length : Math.min(page.length, FIRST_DRAWN);
+          var shown = eng.documents(page.slice(0, first)); // requested first, drawn first
+          var later = eng.documents(page.slice(first));
+          return shown.then(function (rows) {
+            if (gen !== generation) return null;
+            var items = rows.map(function (row, i) {
+              return resultItem(eng, meta, page[i], row, termsOf(page[i]));
             });
+            clear(list);
+            items.forEach(function (item) { list.appendChild(item); });
             more.hidden = ordered.length <= page.length;
+            tools.hidden = ordered.length < 1;
             sortBox.hidden = ordered.length < 2;
             empty.hidden = ordered.length > 0;
             if (!ordered.length) {
@@ -400,13 +580,16 @@
                 : "No release matches “" + query + "”.";
               suggest(meta, query);
             }
-            var text = refs.length === ordered.length
-              ? plural(ordered.length) + " found for “" + query + "”."
-              : ordered.length + " of " + plural(refs.length) + " found for “" + query + "” match the filters.";
-            setStatus(text);
-            return facetRows().then(function (rows) {
+            setStatus(describe(meta, query, found, refs.length, ordered.length), found.relaxed);
+            return later;
+          }).then(function (rows) {
+            if (gen !== generation || rows === null) return;
+            rows.forEach(function (row, i) {
+              list.appendChild(resultItem(eng, meta, page[first + i], row, termsOf(page[first + i])));
+            });
+            return facetRows().then(afterPaint).then(function (rows) {
               if (gen !== generation) return;
-              if (refs.length) renderFacets(eng, meta, refs, rows, selection);
+              if (refs.length) renderFacets(meta, refs, rows, selection);
               else facetsBox.hidden = true;
             });
           });
@@ -439,7 +622,7 @@
       state.q = input.value;
       view.shown = PAGE;
       save(state, !hadQuery);
-      show();
+      show({ typing: true });
     }, DEBOUNCE_MS);
   });
 
