@@ -126,7 +126,8 @@ STATEMENT = re.compile(
 
 TODAY = re.compile(
     r"\b(?:today|tonight|this (?:morning|afternoon|week)|"
-    r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+    r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|hoy|hoje|aujourd['’]hui|cette semaine|"
+    r"esta semana|ce (?:matin|jour))\b",
     re.I,
 )
 

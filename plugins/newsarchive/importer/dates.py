@@ -32,7 +32,9 @@ FOREIGN_MONTH = (
     r"diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
     r"décembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)"
 )
-FOREIGN_DATE = rf"\d{{1,2}}(?:er|º|o)?\s+(?:de\s+)?{FOREIGN_MONTH}(?:\s+(?:de\s+)?\d{{4}})?"
+FOREIGN_DATE = (
+    rf"(?:le\s+)?\d{{1,2}}(?:er|º|o)?\s+(?:de\s+)?{FOREIGN_MONTH}(?:\s+(?:de\s+)?\d{{4}})?"
+)
 FOREIGN_FULL_DATE = re.compile(
     rf"\b\d{{1,2}}(?:er|º|o)?\s+(?:de\s+)?{FOREIGN_MONTH}\s+(?:de\s+)?\d{{4}}(?!\d)"
 )
@@ -43,7 +45,9 @@ PLACE = rf"{_NAME}(?:/{_NAME})*(?:,\s*{_NAME})?"
 # A wire's or service's credit beside a dateline: "(APO)", "(UN Information Service)",
 # "/African Press Organization (APO)/", "(ILO News)", "(Lusa)".
 WIRE = r"(?:\s*\((?:[A-Z][\w.'’&-]*\s?){1,5}\)|\s*/[^/\n]{2,70}/)"
-_AFTER = r"(?:\s*[-–—:|]+\s*|\s+(?=[A-Z\"“‘'])|(?<=\d)(?=[A-Z][a-z]))"
+# What ends a dateline: a dash or colon, a space before the text, a date glued to the next word
+# ("6 February 2020To ..."), or a full stop after a date ("Accra, 26 June 2023. The ...").
+_AFTER = r"(?:\s*[-–—:|]+\s*|\s+(?=[A-Z\"“‘'])|(?<=\d)(?=[A-Z][a-z])|(?<=\d)\.\s+(?=[A-Z]))"
 DATELINE_PLACE_DATE = re.compile(
     rf"^(?P<place>{PLACE})(?P<wire1>{WIRE})?\s*(?:,|[-–—|])\s*(?:(?P<date>{DATE})|"
     rf"(?P<partial>{YEARLESS}))(?P<wire2>{WIRE})?{_AFTER}"
@@ -81,7 +85,7 @@ OTHER_LABEL = re.compile(
     re.I,
 )
 TIME = re.compile(
-    r"^\s*(?:[-–—|,·•@]\s*|at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?"
+    r"^\s*(?:[-–—|,·•@]\s*|at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
     r"(?:\s*(?:GMT|UTC|CET|CEST|EAT|WAT|EST|EDT|[A-Z]{3})\b(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?",
     re.I,
 )
@@ -93,6 +97,7 @@ RELATIVE = re.compile(
 _SEP_END = re.compile(r"(?:[-–—|·•:,»›/]|\b(?:on|at))\s*$", re.I)
 _SEP_START = re.compile(
     r"^\s*(?:[-–—|·•,»›/(\[]|by\b|\bby\s|(?:last\s+)?(?:updated|modified|edited)\b|"
+    r"modifié|mis à jour|actualizado|atualizado|in\s+[A-Z]|"  # "Posted 9th May 2023 in News"
     r"(?:author|authors|source|category|categories|tags?|topics?|location)\s*:)",
     re.I,
 )

@@ -101,7 +101,7 @@ def split_sections(lines: list[str]) -> Sections:
             if not started and (is_byline(line) or is_tag_list(line)):
                 continue
             out.body.append(line)
-            started = started or is_prose(line)
+            started = started or (is_prose(line) and not line.startswith("#"))
     out.body = drop_country_lists(out.body)
     out.sdgs = sorted(set(out.sdgs))
     return out

@@ -60,6 +60,8 @@ FOOTER = re.compile(
 END_MARK = re.compile(r"^(?:#{3}|-+\s*ends?\s*-+|\*{3}|end of (?:press )?release|-30-)$", re.I)
 BOILERPLATE = re.compile(
     r"^(?:#+\s*)?(?:skip to (?:main )?content|press release|news release|media update|"
+    r"(?:press|news|media) (?:release|note|statement)s?\s+(?:no\.?\s*|n[º°]\s*|#\s*)?"
+    r"[A-Z]{0,4}[-–]?\d[\w/.-]*|"  # a release's reference number ("Press Release E-045/23")
     r"news|news\s*-.*|for immediate release|embargoed.*|iom|un migration|home|menu|search|"
     r"print|close|english|français|español|en|fr|es|back|next|previous|-|–|—|•|\|)\s*:?$",
     re.I,
@@ -74,9 +76,11 @@ FIELD = re.compile(
     r"^(?:format|origin|posted|published|originally published|first published|country|"
     r"countries|themes?|topics?|type|content type|language|authors?|from|to|cc|sent|subject|"
     r"date|updated|last updated|modified|categor(?:y|ies)|section|regions?|disaster types?|"
-    r"location|organi[sz]ations?|reading time|read time|reference|ref|no)\.?\s*:\s*\S",
+    r"location|organi[sz]ations?|reading time|read time|reference|ref|no|editors?|reporters?|"
+    r"writers?|photographers?|publisher)\.?\s*:\s*\S",
     re.I,
 )
+YEARS = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d\b")
 BULLET = re.compile(r"^(?:[-*•·–▪◦]|\d{1,2}[.)])\s+")
 NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 MENU_SPLIT = re.compile(r"\s*(?:[·|»›•>]|\s/\s|\s-\s)\s*")
@@ -229,7 +233,8 @@ def is_headline_candidate(line: str) -> bool:
         return False
     if text.endswith((".", ",", ";", ":")) or line.startswith(("- ", "> ")):
         return False
-    if EMAIL.search(text) or URL.search(text) or re.search(r"\d{4,}[\s.-]?\d{3,}", text):
+    phone = re.search(r"\d{4,}[\s.-]?\d{3,}", YEARS.sub("", text))  # not "2023-2027"
+    if EMAIL.search(text) or URL.search(text) or phone:
         return False
     if is_boilerplate(text) or is_caption(text) or is_date_line(text) or is_byline(text):
         return False

@@ -60,6 +60,8 @@ def _continues_headline(first: str, second: str) -> bool:
         return False
     if not is_title_like(first) or "," in first:
         return False
+    if re.fullmatch(r"[\d\s/–-]{4,}", second):  # "... IN PERSONS" / "2023-2027"
+        return re.sub(r"[^A-Za-z]", "", first).isupper()
     capitals = all(re.sub(r"[^A-Za-z]", "", x).isupper() for x in (first, second))
     starts_small = words(second)[0].lower() in SMALL_WORDS
     ends_small = words(first)[-1].lower() in SMALL_WORDS
