@@ -58,6 +58,7 @@ def acronym_definitions(text: str) -> dict[str, str]:
         spans = list(re.finditer(r"[\w'’.&-]+", text[offset : m.start()]))
         before = [w.group() for w in spans]
         first = _name_by_initials(before, letters)
+        first = first if first is not None else _name_by_syllables(before, acronym)
         first = first if first is not None else _name_by_heads(before)
         if first is not None and acronym not in found:
             found[acronym] = text[offset + spans[first].start() : m.start()].strip()
@@ -95,6 +96,28 @@ def _name_by_initials(before: list[str], letters: list[str]) -> int | None:
         if capitals > len(letters) + 2:
             return None
     return None
+
+
+def _name_by_syllables(before: list[str], acronym: str) -> int | None:
+    """Where the name ending the list starts when a short form is made of its words' first
+    syllables ("Ministerio del Interior (Mininter)", "European Police Office (Europol)")."""
+    if not re.fullmatch(r"[A-Z][a-z]{3,11}", acronym):
+        return None
+    for i in range(len(before) - 1, max(-1, len(before) - 6), -1):
+        words = [w.lower() for w in before[i:] if w.lower() not in NAME_CONNECTORS]
+        if before[i][:1].isupper() and len(words) >= 2 and _prefixes(acronym.lower(), words):
+            return i
+    return None
+
+
+def _prefixes(short: str, words: list[str]) -> bool:
+    """True when a short form is the words' beginnings in order, each word giving one."""
+    if not words:
+        return not short
+    return any(
+        short.startswith(words[0][:n]) and _prefixes(short[n:], words[1:])
+        for n in range(min(len(words[0]), len(short)), 0, -1)
+    )
 
 
 def _name_by_heads(before: list[str]) -> int | None:

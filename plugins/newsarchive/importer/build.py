@@ -10,6 +10,7 @@ from pathlib import Path
 from ..registry import Registry
 from ..text import match_key, slugify
 from .about import countries_about
+from .clues import header_clues, sender_clues, source_clues
 from .contacts import parse_contacts
 from .dates import (
     Dateline,
@@ -27,7 +28,7 @@ from .geo import city_countries, country_mentions, place_countries
 from .lines import WIRE_BOILERPLATE, is_wrapped, unwrap
 from .lines import drop_menus as drop_menu_pairs
 from .orgs import OrgRef, sentences
-from .publisher import Publisher, find_publisher, header_clues, sender_clues, source_clues
+from .publisher import Publisher, find_publisher
 from .roles import find_parties
 from .split import Segment, split_releases
 from .textpage import tidy_text_lines

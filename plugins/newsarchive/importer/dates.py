@@ -289,10 +289,14 @@ def date_of_line(line: str) -> dt.date | None:
 
 
 def _credit(m: re.Match) -> str:
-    """The wire's or service's name a dateline match holds, without brackets or slashes."""
+    """The wire's or service's name a dateline match holds, without brackets or slashes; not
+    a country in brackets after the place ("Bishkek (Kyrgyzstan)")."""
+    from .geo import country_code
+
     groups = m.groupdict()
     raw = groups.get("wire1") or groups.get("wire2") or ""
-    return raw.strip().strip("/()").strip()
+    credit = raw.strip().strip("/()").strip()
+    return "" if country_code(credit) else credit
 
 
 def _valid_place(place: str) -> bool:

@@ -99,7 +99,9 @@ SHARE = re.compile(
     re.I,
 )
 SOURCE_LINE = re.compile(
-    r"^(?:source|sources|issued by|published by|distributed by|credit)\s*:\s*(?P<name>.+)$", re.I
+    r"^(?:source|sources|issued by|published by|publisher|distributed by|credit)\s*:\s*"
+    r"(?P<name>.+)$",
+    re.I,
 )
 # A wire's distribution credit and sign-off ("Distributed by APO on behalf of ...", "(Lusa)",
 # "JSD // PJA"), after which nothing belongs to the release.

@@ -323,7 +323,7 @@ def find_parties(
         listing = listing or bool(PARTICIPANTS_INTRO.search(sentence.strip()))
         spans.extend(s.spans)
         places.extend(s.places)
-    funders = _shortest_dropped(_unique(funders))
+    funders = _shortest_dropped(_unique(r for r in funders if not publisher.owns(r.name)))
     # "ASEAN and Australia launched ..., funded by the Australian Government": a party named by
     # its country that also funds is the donor, not a place
     donors = {home_country(r) for r in funders}
