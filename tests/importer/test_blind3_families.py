@@ -14,7 +14,8 @@ from newsarchive.importer.clues import sender_clues
 from newsarchive.importer.dates import find_dateline, line_date
 from newsarchive.importer.html import html_document
 from newsarchive.importer.lines import is_headline_candidate
-from newsarchive.importer.publisher import find_publisher
+from newsarchive.importer.publisher import IOM, Publisher, find_publisher
+from newsarchive.importer.roles import find_parties
 from newsarchive.importer.textpage import join_headline_lines
 from newsarchive.registry import parse_registry
 
@@ -117,3 +118,145 @@ def test_a_state_body_publishing_is_its_state_and_an_agency_of_news_is_not():
 def test_french_article_before_the_publisher():
     iom = publisher()
     assert iom.covers("L'OIM") and iom.covers("la OIM")
+
+
+PARTY_REGISTRY = parse_registry(
+    """
+- {slug: iom, name: International Organization for Migration, acronym: IOM, type: un-agency}
+- {slug: eu, name: European Union, acronym: EU, type: intergovernmental}
+"""
+)
+
+
+def parties(text, publisher=None):
+    found = find_parties(text, PARTY_REGISTRY, None, publisher or IOM)
+    return [r.label for r in found.partners], [r.label for r in found.funders]
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        (
+            "The programme will be delivered by the Blue Dragon Children's Foundation and The "
+            "Mekong Club, working with provincial police and the Viet Nam Women's Union.",
+            ["Blue Dragon Children's Foundation", "Mekong Club", "Viet Nam Women's Union"],
+        ),
+        (
+            "The case is being investigated by Homeland Security Investigations (HSI), with "
+            "assistance from the Georgia Bureau of Investigation (GBI).",
+            ["HSI", "GBI"],
+        ),
+        (
+            "Agents of the National Police, in a joint operation with the Colombian National "
+            "Police, dismantled the network.",
+            ["Colombian National Police"],
+        ),
+        (
+            "The raid followed a tip from the Labour Rights Promotion Network Foundation (LPN).",
+            ["LPN"],
+        ),
+        ("The Red Cross said it was providing the men with food and shelter.", ["Red Cross"]),
+        (
+            "The course was organized by UN Women and UNODC with the Supreme People's Court.",
+            ["UNODC", "Supreme People's Court"],
+        ),
+        (
+            "UN Women and the ILO, with Cambodia's Ministry of Labour and Vocational Training, "
+            "opened two centres.",
+            ["ILO", "Ministry of Labour and Vocational Training"],
+        ),
+        (
+            "It is implemented by IOM together with the Ministry of Security of Bosnia and "
+            "Herzegovina and the NGO Vaša prava BiH, which provides legal aid.",
+            ["IOM", "Ministry of Security of Bosnia and Herzegovina", "Vaša prava BiH"],
+        ),
+        (
+            "The help desk is staffed by women police officers and by counsellors from the NGO "
+            "Maiti Nepal.",
+            ["Maiti Nepal"],
+        ),
+        ("Officials from Ethiopia, Djibouti and Somalia met in Addis Ababa.", []),
+    ],
+)
+def test_parties_by_work_done_tips_and_clauses(text, partners):
+    assert sorted(parties(text, Publisher(("UN Women",)))[0]) == sorted(partners)
+
+
+def test_a_government_acting_through_its_bodies_is_those_bodies():
+    text = (
+        "The Government of Zambia, through the Ministry of Home Affairs and Internal Security "
+        "and the Department of Immigration, today launched the mechanism."
+    )
+    assert parties(text)[0] == [
+        "Ministry of Home Affairs and Internal Security",
+        "Department of Immigration",
+    ]
+
+
+def test_funding_stops_before_those_who_implement():
+    text = "The project is funded by the European Union and jointly implemented by IOM and ILO."
+    assert parties(text, Publisher(("UNHCR",))) == (["IOM", "ILO"], ["EU"])
+
+
+@pytest.mark.parametrize(
+    ("text", "funders"),
+    [
+        (
+            "The Korea International Cooperation Agency (KOICA) and UNICEF today signed an "
+            "agreement for a US$5 million programme.",
+            ["KOICA"],
+        ),
+        (
+            "Switzerland is supporting a new programme in Bosnia and Herzegovina.",
+            ["Government of Switzerland"],
+        ),
+        (
+            "It was held with the support of the Deutsche Gesellschaft für Internationale "
+            "Zusammenarbeit (GIZ) GmbH.",
+            ["GIZ"],
+        ),
+        (
+            "La capacitación contó con el financiamiento de la Embajada de Canadá, con apoyo "
+            "de Canadá.",
+            ["Embajada de Canadá"],
+        ),
+    ],
+)
+def test_donor_agencies_states_and_embassies_fund(text, funders):
+    assert parties(text, Publisher(("UNICEF",)))[1] == funders
+
+
+@pytest.mark.parametrize(
+    ("text", "partners", "funders"),
+    [
+        (
+            "Le programme, financé par l'Union européenne à hauteur de 12 millions d'euros, est "
+            "mis en œuvre par l'Office des Nations unies contre la drogue et le crime (ONUDC) "
+            "avec la Direction de la police de l'air et des frontières (DPAF).",
+            ["ONUDC", "DPAF"],
+            ["Union européenne"],
+        ),
+        (
+            "L'OIM, en partenariat avec l'Agence nationale de lutte contre la traite des "
+            "personnes (ANLTP) et le ministère de la Justice, a formé 40 magistrats.",
+            ["ANLTP", "Ministère de la Justice"],
+            [],
+        ),
+        (
+            "La campaña fue elaborada junto con la Procuraduría General de la Nación (PGN) y "
+            "cuenta con el apoyo de la Unión Europea.",
+            ["PGN"],
+            ["Unión Europea"],
+        ),
+        (
+            "El Ministerio del Interior (Mininter), a través de la Dirección General de "
+            "Seguridad, y la Organización Internacional para las Migraciones (OIM) capacitaron "
+            "a 80 policías.",
+            ["OIM"],
+            [],
+        ),
+    ],
+)
+def test_french_and_spanish_names_lists_and_phrases(text, partners, funders):
+    found = parties(text, Publisher(("Ministerio del Interior", "Mininter")))
+    assert found == (partners, funders)

@@ -31,7 +31,20 @@ CONNECTORS = {
     "do",
     "dos",
     "das",
+    "contra",
+    "contre",
+    "sobre",
+    "entre",
+    "el",
+    "en",
+    "al",
+    "au",
+    "aux",
+    "à",
+    "für",
+    "und",
 }
+ELISION = re.compile(r"^[dlDL]['’]")
 ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&/]{1,11}?)\.?\s*\)")
 NAME_CONNECTORS = CONNECTORS | {"to", "&", "at", "with"}
 ARTICLES = {"the", "a", "an"}
@@ -44,7 +57,14 @@ ORG_HEADS = re.compile(
     r"Unit|Board|Court|Parliament|Assembly|Charity|Relief|Aid|Cooperation|Development|Project|"
     r"Service|Services|Strada|Caritas|Guard|Forces|Army|Navy|Presidency|Task Force|Agence|"
     r"Inspectorate|Ombudsman|Ombudsperson|Observatory|Mechanism|Chancellery|Prosecution|"
-    r"Tribunal|Gendarmerie|Platform)\b"
+    r"Tribunal|Gendarmerie|Platform|"
+    # French, Spanish and Portuguese heads ("Secretaría contra la Trata", "ministère de la Justice")
+    r"Minist[eè]re|Ministerio|Ministério|Secretar[ií]a|Secrétariat|Procuradur[ií]a|Fiscal[ií]a|"
+    r"Defensor[ií]a|Direcci[oó]n|Direction|Direção|Divisi[oó]n|Oficina|Instituto|Comisi[oó]n|"
+    r"Comité|Consejo|Conseil|Cellule|Unidad|Servicio|Agencia|Organizaci[oó]n|Fundaci[oó]n|"
+    r"Fondation|Fondo|Fonds|Asociaci[oó]n|Embajada|Ambassade|Gobierno|Gouvernement|Governo|"
+    r"Polic[ií]a|Brigade|Brigada|Centro|Programa|Uni[oó]n|Observatorio|Observatoire|Mecanismo|"
+    r"Gesellschaft)\b"
 )
 
 
@@ -54,10 +74,11 @@ def acronym_definitions(text: str) -> dict[str, str]:
     for m in ACRONYM_DEF.finditer(text):
         acronym = m.group(1).replace(".", "")
         letters = [c.lower() for c in acronym if c.isupper()]
-        offset = max(0, m.start() - 200)
+        offset = max(0, m.start() - 200, text.rfind(")", 0, m.start()) + 1)  # not past "(INM) y"
         spans = list(re.finditer(r"[\w'’.&-]+", text[offset : m.start()]))
         before = [w.group() for w in spans]
         first = _name_by_initials(before, letters)
+        first = first if first is not None else _name_by_content_words(before, letters)
         first = first if first is not None else _name_by_syllables(before, acronym)
         first = first if first is not None else _name_by_heads(before)
         if first is not None and acronym not in found:
@@ -78,7 +99,7 @@ def _name_by_initials(before: list[str], letters: list[str]) -> int | None:
     initials: list[str] = []
     capitals = 0
     for i in range(len(before) - 1, max(-1, len(before) - 16), -1):
-        word = before[i]
+        word = ELISION.sub("", before[i]) or before[i]  # "d'Accueil"
         if word.lower() in NAME_CONNECTORS or not word[:1].isalnum():
             initials[:0] = [word[:1].lower()]  # "in" may give NAPTIP its I, never its first letter
             continue
@@ -95,6 +116,25 @@ def _name_by_initials(before: list[str], letters: list[str]) -> int | None:
             return i
         if capitals > len(letters) + 2:
             return None
+    return None
+
+
+def _name_by_content_words(before: list[str], letters: list[str]) -> int | None:
+    """Where a name written in sentence case starts, as French and Spanish write them, when its
+    words' initials spell the letters from a body's head word ("Office des Nations unies
+    contre la drogue et le crime (ONUDC)", "ministère de la Justice")."""
+    if len(letters) < 2:
+        return None
+    initials: list[str] = []
+    for i in range(len(before) - 1, max(-1, len(before) - 16), -1):
+        word = ELISION.sub("", before[i]) or before[i]
+        if word.lower() in NAME_CONNECTORS:
+            continue
+        initials[:0] = [word[:1].lower()]
+        if len(initials) > len(letters) + 2 or not word[:1].isalpha():
+            return None
+        if ORG_HEADS.match(word.capitalize()) and _subsequence(letters, initials):
+            return i if initials[0] == letters[0] else None
     return None
 
 

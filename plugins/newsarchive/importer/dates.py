@@ -43,8 +43,8 @@ _WORD = r"(?:[^\W\d_]|['’.\-])+"
 _NAME = rf"[{_UPPER}]{_WORD}(?: {_WORD}){{0,3}}"
 PLACE = rf"{_NAME}(?:/{_NAME})*(?:,\s*{_NAME})?"
 # A wire's or service's credit beside a dateline: "(APO)", "(UN Information Service)",
-# "/African Press Organization (APO)/", "(ILO News)", "(Lusa)".
-WIRE = r"(?:\s*\((?:[A-Z][\w.'’&-]*\s?){1,5}\)|\s*/[^/\n]{2,70}/)"
+# "/African Press Organization (APO)/", "(ILO News)", "(Lusa)", "Elubo (W/R), Oct. 12, GNA –".
+WIRE = r"(?:\s*\((?:[A-Z][\w.'’&/-]*\s?){1,5}\)|\s*/[^/\n]{2,70}/|,\s*[A-Z]{2,8}(?=\s*[-–—]))"
 # What ends a dateline: a dash or colon, a space before the text, a date glued to the next word
 # ("6 February 2020To ..."), or a full stop after a date ("Accra, 26 June 2023. The ...").
 _AFTER = r"(?:\s*[-–—:|]+\s*|\s+(?=[A-Z\"“‘'])|(?<=\d)(?=[A-Z][a-z])|(?<=\d)\.\s+(?=[A-Z]))"
@@ -295,7 +295,7 @@ def _credit(m: re.Match) -> str:
 
     groups = m.groupdict()
     raw = groups.get("wire1") or groups.get("wire2") or ""
-    credit = raw.strip().strip("/()").strip()
+    credit = raw.strip().strip("/(),").strip()
     return "" if country_code(credit) else credit
 
 

@@ -140,3 +140,23 @@ def known_mentions(text: str, registry: Registry, country: str | None = None) ->
             break
         i += step
     return found
+
+
+def mask_known(
+    sentence: str, registry: Registry, country: str | None = None, by_country: list | None = None
+) -> tuple[str, list[Organization], list[tuple[int, int]]]:
+    """The sentence with each registry organization replaced by a numbered placeholder, the
+    organizations, and where the sentence names them; generic names read as the release's
+    country's bodies are added to by_country."""
+    known: list[Organization] = []
+    spans = []
+    out, last = [], 0
+    for found in known_mentions(sentence, registry, country):
+        out += [sentence[last : found.start], f"\ue000{len(known)}\ue001"]
+        known.append(found.org)
+        spans.append((found.start, found.end))
+        if found.by_country and by_country is not None:
+            by_country.append(found.org.short)
+        last = found.end
+    out.append(sentence[last:])
+    return "".join(out), known, spans

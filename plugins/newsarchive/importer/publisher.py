@@ -45,6 +45,7 @@ class Publisher:
     names: tuple[str, ...]
     outlet: bool = False
     country: str = ""  # a government body's country ("Italian Ministry of ..." -> IT)
+    government: bool = False  # a government's own site ("GOV.UK"): its state publishes
 
     @property
     def is_iom(self) -> bool:
@@ -74,7 +75,7 @@ class Publisher:
     def owns(self, name: str) -> bool:
         """True when a government publisher's own state is the body named ("UK Home Office",
         "British Embassy Hanoi" on GOV.UK): its paying for the work makes no funder."""
-        if not self.country or self.outlet:
+        if not self.government:
             return False
         words = re.findall(r"[A-Z][\w.'’-]*", name)
         own = any(
@@ -263,12 +264,14 @@ def find_publisher(
             return Publisher((found[0],), country=found[1])
         if found:
             names = tuple(dict.fromkeys([*(n for n in found if n), *joint_bodies(clue)]))
-            return Publisher(names, country=government or state_of(names, registry))
+            state = government or state_of(names, registry)
+            return Publisher(names, country=state, government=bool(government))
     outlets = [*sources, *(c for c in sites if not re.search(r"©|copyright", c, re.I)), *wires]
     outlets += [c for c in headers if OUTLET.search(c)]
     if not outlets:
         return IOM
-    return Publisher((outlets[0],), outlet=not government, country=government)
+    state = government or state_of((outlets[0],), registry)
+    return Publisher((outlets[0],), outlet=not state, country=state, government=bool(government))
 
 
 def state_of(names: tuple[str, ...], registry: Registry) -> str:

@@ -7,7 +7,7 @@ import re
 
 from .geo import country_code, nationality_code
 from .orgs import OrgRef
-from .phrases import DONOR_NAME
+from .phrases import DEVELOPMENT_AGENCY, DONOR_NAME
 
 PARTY_TYPES = ("un-agency", "ngo", "national-institution")
 
@@ -24,7 +24,8 @@ def donor_like(ref: OrgRef, country: str | None = None) -> bool:
     code = country_code(name) or country_code(re.sub(r"^Government of (?:the )?", "", name))
     if code:
         return code != country
-    return bool(DONOR_NAME.search(name)) and not (country and names_country(name, country))
+    donor = DONOR_NAME.search(name) or DEVELOPMENT_AGENCY.search(name)
+    return bool(donor) and not (country and names_country(name, country))
 
 
 def names_country(name: str, code: str) -> bool:
