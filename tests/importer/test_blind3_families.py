@@ -260,3 +260,35 @@ def test_donor_agencies_states_and_embassies_fund(text, funders):
 def test_french_and_spanish_names_lists_and_phrases(text, partners, funders):
     found = parties(text, Publisher(("Ministerio del Interior", "Mininter")))
     assert found == (partners, funders)
+
+
+def test_a_body_named_with_and_beside_another_countrys_body():
+    text = (
+        "Kenya's Ministry of Labour and Social Protection and Qatar's Ministry of Labour will "
+        "set up a joint committee."
+    )
+    assert parties(text, Publisher(("Capital News",), outlet=True))[0] == [
+        "Ministry of Labour and Social Protection of Kenya",
+        "Ministry of Labour of Qatar",
+    ]
+
+
+def test_a_state_named_bare_beside_its_body_is_that_body_not_when_named_as_government():
+    news = (
+        "Kenya and Qatar signed the deal. Kenya's Ministry of Labour and the ILO will vet agencies."
+    )
+    assert parties(news, Publisher(("Capital News",), outlet=True))[0] == [
+        "Government of Qatar",
+        "Ministry of Labour of Kenya",
+        "ILO",
+    ]
+    signed = "The Government of Paraguay and the Ministry of Women of Paraguay signed it."
+    assert "Government of Paraguay" in parties(signed, Publisher(("OAS",)))[0]
+
+
+def test_an_acronym_then_a_verb_ends_the_name():
+    text = (
+        "A study launched today by UN Women and the ASEAN Committee on Women (ACW) documents "
+        "the experiences of women in Thailand."
+    )
+    assert parties(text, Publisher(("UN Women",)))[0] == ["ACW"]

@@ -255,8 +255,8 @@ def city_countries(text: str) -> list[str]:
             phrase = " ".join(words[:n]).strip(".,")
             if n < len(words) and AREA.match(" " + words[n]):
                 continue  # "Edo State" is not the city of Edo
-            if match_key(phrase) in NOT_PLACES or country_code(phrase):
-                continue
+            if match_key(phrase) in NOT_PLACES or country_code(phrase) or phrase.isupper():
+                continue  # "according to the ILO" names no town of Peru
             code = city_country(phrase, own_name=True)
             if code:
                 found.append(code)

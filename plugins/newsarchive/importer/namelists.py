@@ -24,6 +24,7 @@ OBJECT_STOP = re.compile(
     r"(?<!\b[A-Z])[.;:]\s|[.;:]$|,\s*(?:which|who|whose|where|while|with|to|in order|as)\b|"
     r"\s+(?:and|as well as)\s+(?:with|through|by|in|to|at|from|for)\s|"
     r"\s+(?:together|along|jointly)\s+with\s|"
+    r"(?<=\))\s+(?=(?!of\b|for\b|and\b|de\b|du\b|del\b)[a-z]+(?:s|ed)\b)|"  # "(ACW) documents"
     r"\s+and\s+(?:[a-z]+ly\s+)?(?=(?:is|are|was|were|has|have|will|would|can|[a-z]+ed)\b)|"
     r"\s+(?:with|worth|totalling|amounting to)\s+(?=[a-z\d$€£]|[A-Z]{3}\s*\d)|"
     r"\s(?:to|in order|for|within|under|through|as|that|on|at|during|since|has|have|will|is|"
@@ -134,7 +135,7 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
         m = BODY_OF.search(previous)
         glue = separators[i - 1] if i > 0 else ""
         open_name = m and not _ends_with_country(m[1]) and not _heads_a_name(part)
-        topics = _topics_before_name(parts, separators, i)
+        topics = "" if glue == "and" and open_name else _topics_before_name(parts, separators, i)
         if topics:  # "Women, Children and Senior Citizen Service Directorate of Nepal Police"
             out.append(topics)
             i = _topics_end(parts, separators, i) + 1

@@ -42,6 +42,7 @@ class OrgRef:
     acronym: str = ""
     org: Organization | None = None
     qualified: bool = False  # a generic name given the release's country ("... of Ghana")
+    bare: bool = False  # a state the text names only by its country ("Kenya, Qatar sign ...")
 
     @property
     def key(self) -> str:

@@ -120,14 +120,15 @@ class PartyFinder:
             name = get_country(code).name  # "the Mozambican government" is Mozambique's
         org = resolve_name(registry, name, self.country)
         org = org or (resolve_name(registry, acronym) if acronym else None)
-        if org is None and country_code(name):
+        bare = org is None and bool(country_code(name))
+        if bare:
             org = registry.resolve(f"Government of {name}")
             name = org.name if org else f"Government of {name}"
         if org:
             return None if self.publisher.covers(org.short) else OrgRef(org.name, org.acronym, org)
         if is_generic(name) and self.country and get_country(self.country):
             return OrgRef(f"{name} of {get_country(self.country).name}", acronym, qualified=True)
-        return OrgRef(name, acronym if acronym != name else "")
+        return OrgRef(name, acronym if acronym != name else "", bare=bare)
 
     def refs(self, items: list[str], s: _Sentence, funding: bool = False) -> list[OrgRef]:
         """The organizations items name; where the sentence names new ones is noted (a bare
@@ -266,6 +267,7 @@ def find_parties(
     spans += [(a, b) for a, b, code in places if code in donors]
     funder_keys = {r.key for r in funders}
     partners = _shortest_dropped(_unique(r for r in partners if r.key not in funder_keys))
+    partners = [r for r in partners if not _state_beside_its_body(r, partners)]
     kept = {r.label for r in partners}
     named = kept | {r.label for r in funders}
     return Parties(
@@ -278,9 +280,10 @@ def find_parties(
 
 
 def _state_beside_its_body(ref: OrgRef, refs: list[OrgRef]) -> bool:
-    """A country's government named bare ("con apoyo de Canadá") beside one of its bodies
-    that pays ("la Embajada de Canadá"): the body names the donor."""
-    code = None if ref.org else country_code(re.sub(r"^Government of (?:the )?", "", ref.name))
+    """A country's government named bare ("con apoyo de Canadá", "Kenya, Qatar sign") beside
+    one of its bodies ("la Embajada de Canadá", "Kenya's Ministry of Labour"): the body names
+    the party."""
+    code = ref.bare and country_code(re.sub(r"^Government of (?:the )?", "", ref.name))
     return bool(code) and any(r is not ref and names_country(r.name, code) for r in refs)
 
 
