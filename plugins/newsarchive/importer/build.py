@@ -25,13 +25,13 @@ from .decode import load_document
 from .document import Document, SourceError
 from .extract import lead_paragraph, provisional_title, split_sections, summarize, to_markdown
 from .geo import city_countries, country_mentions, place_countries
-from .lines import WIRE_BOILERPLATE, is_wrapped, unwrap
+from .lines import WIRE_BOILERPLATE
 from .lines import drop_menus as drop_menu_pairs
 from .orgs import OrgRef, sentences
 from .publisher import Publisher, find_publisher
 from .roles import find_parties
 from .split import Segment, split_releases
-from .textpage import tidy_text_lines
+from .textpage import is_wrapped, tidy_text_lines, unwrap
 
 NOTE_NO_TITLE = "The source gives no headline: this title is provisional; write the headline."
 NOTE_NO_DATE = "The source gives no date."
