@@ -10,12 +10,17 @@ import datetime as dt
 
 import pytest
 
+from newsarchive.importer.about import countries_about
+from newsarchive.importer.build import reports_elsewhere
 from newsarchive.importer.clues import sender_clues
-from newsarchive.importer.dates import find_dateline, line_date
+from newsarchive.importer.dates import find_dateline, line_date, place_of_date_lines
+from newsarchive.importer.geo import city_countries, homonyms_dropped
 from newsarchive.importer.html import html_document
-from newsarchive.importer.lines import is_headline_candidate
+from newsarchive.importer.lines import is_chrome, is_headline_candidate
+from newsarchive.importer.orgs import OrgRef
 from newsarchive.importer.publisher import IOM, Publisher, find_publisher
 from newsarchive.importer.roles import find_parties
+from newsarchive.importer.support import home_country
 from newsarchive.importer.textpage import join_headline_lines
 from newsarchive.registry import parse_registry
 
@@ -292,3 +297,57 @@ def test_an_acronym_then_a_verb_ends_the_name():
         "the experiences of women in Thailand."
     )
     assert parties(text, Publisher(("UN Women",)))[0] == ["ACW"]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("“Switzerland is glad to stand with Moldova,” said the ambassador.", ["MD"]),
+        ("Thailand has been under pressure from the European Union and the United States.", ["TH"]),
+        (
+            "The U.S. Agency for International Development and U.S. Ambassador met in Cambodia.",
+            ["KH"],
+        ),
+    ],
+)
+def test_a_state_speaking_pressing_or_posting_is_no_place(text, countries):
+    assert countries_about(text, []) == countries
+
+
+def test_inline_story_links_and_addresses_are_chrome():
+    assert is_chrome("ALSO READ: Saudi Arabia to hire 2,500 Kenyan nurses")
+    assert is_chrome("Le recomendamos: Capturan a red de coyotes en Acandí")
+    assert is_chrome(
+        "ECOWAS Commission | 101 Yakubu Gowon Crescent, Asokoro District, Abuja, Nigeria"
+    )
+    assert not is_chrome("The shelter on 5 Main Street opened in Abuja last week.")
+
+
+def test_places_of_briefings_capitals_in_acronyms_and_spanish_prepositions():
+    assert (
+        city_countries("said at today's press briefing at the Palais des Nations in Geneva") == []
+    )
+    assert city_countries("women make up half of migrant workers, according to the ILO") == []
+    assert city_countries("Capacitación se realizó en Puerto Maldonado con apoyo de Canadá") == [
+        "PE"
+    ]
+
+
+def test_a_listing_date_line_gives_the_place_and_a_state_of_the_dateline_no_country():
+    assert place_of_date_lines(["Kathmandu, 20 November 2023"]).place == "Kathmandu"
+    assert place_of_date_lines(["20 November 2023"]) is None
+    assert homonyms_dropped(["US", "GE", "MX"], "SAVANNAH, GA") == ["US", "MX"]
+    assert homonyms_dropped(["NG", "NE"], "Benin City") == ["NG", "NE"]
+
+
+def test_destinations_of_the_people_concerned_do_not_make_a_dateline_a_seat():
+    lead = (
+        "The Board and IOM added a module for workers bound for Malaysia, Qatar and Saudi Arabia."
+    )
+    assert not reports_elsewhere(lead, ["NP"])
+
+
+def test_a_state_body_funding_has_its_country():
+    assert home_country(OrgRef("U.S. Department of Labor")) == "US"
+    assert home_country(OrgRef("Embassy of Canada")) == "CA"
+    assert home_country(OrgRef("Walmart Foundation")) is None

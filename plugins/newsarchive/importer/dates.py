@@ -61,7 +61,9 @@ DATELINE_PLACE_FOREIGN_DATE = re.compile(
 )
 DATELINE_DATE_ONLY = re.compile(rf"^(?P<date>{DATE})(?P<wire1>{WIRE})?\s*[-–—:|]+\s*(?=[A-Z\"“‘'])")
 DATELINE_PLACE_WIRE = re.compile(rf"^(?P<place>{PLACE})(?P<wire1>{WIRE})\s*[-–—:|]+\s*")
-DATELINE_PLACE = re.compile(rf"^(?P<place>{PLACE})\s*[-–—]\s+(?=[A-Z\"“‘'])")
+DATELINE_PLACE = re.compile(rf"^(?P<place>{PLACE})\s*[-–—:]\s+(?=[A-Z\"“‘'])")
+# A listing's date line that names the place too: "Kathmandu, 20 November 2023".
+DATE_LINE_PLACE = re.compile(rf"^(?P<place>{PLACE})\s*,\s*(?:{DATE}|{FOREIGN_DATE})\s*$")
 SPACED_DASH_PLACE = re.compile(
     r"^(?P<place>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+){0,2}) [-–—] (?=[A-Z])"
 )
@@ -339,6 +341,16 @@ def find_dateline(paragraph: str) -> Dateline | None:
     m = SPACED_DASH_PLACE.match(paragraph)
     if m and m["place"].split()[0] not in ("The", "This", "IOM", "In", "On", "Today"):
         return Dateline(m["place"], None, m.end())
+    return None
+
+
+def place_of_date_lines(lines: list[str]) -> Dateline | None:
+    """The place a date line above a release gives ("Kathmandu, 20 November 2023"), as a
+    dateline without a date; None when none does."""
+    for line in lines:
+        m = DATE_LINE_PLACE.match(line.strip())
+        if m and _valid_place(m["place"]):
+            return Dateline(m["place"].strip(" ,"), None, 0)
     return None
 
 

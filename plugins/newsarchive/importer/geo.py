@@ -237,9 +237,15 @@ NOT_PLACES = frozenset(
     "liberty mobile home victory progress unity hope".split()
 )
 PLACE_AFTER = re.compile(
-    r"\b(?:in|at|from|to|near|outside)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    r"\b(?:in|at|from|to|near|outside|en|à|au|desde|hacia)\s+(?:the\s+)?"
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 )
 AREA = re.compile(r"\s+(?:State|Province|Region|District|County|Governorate|Department|Oblast)\b")
+
+
+BRIEFING = re.compile(
+    r"\b(?:briefing|press conference|news conference|press point|told reporters)\b[^.\n]*$", re.I
+)
 
 
 def city_countries(text: str) -> list[str]:
@@ -250,6 +256,8 @@ def city_countries(text: str) -> list[str]:
     for m in PLACE_AFTER.finditer(text):
         if any(a <= m.start(1) < b for a, b in named):
             continue  # "Trinidad" of "Trinidad and Tobago" is not the Bolivian city
+        if BRIEFING.search(text, max(0, m.start() - 80), m.start()):
+            continue  # "at today's press briefing at the Palais des Nations in Geneva"
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
             phrase = " ".join(words[:n]).strip(".,")
@@ -262,3 +270,26 @@ def city_countries(text: str) -> list[str]:
                 found.append(code)
                 break
     return list(dict.fromkeys(found))
+
+
+def homonyms_dropped(codes: list[str], place: str) -> list[str]:
+    """Countries without one whose name is the state or province a dateline's place is in
+    ("Georgia" in a release dated "SAVANNAH, GA")."""
+    import pycountry
+
+    parts = [p.strip(" .").upper() for p in place.split(",")[1:]]
+    home = place_country(place) if parts else None
+    if not home:
+        return codes
+    states = {
+        match_key(s.name)
+        for s in pycountry.subdivisions.get(country_code=home) or []
+        if s.code.split("-")[-1] in parts or s.name.upper() in parts
+    }
+
+    def homonym(code: str) -> bool:
+        country = pycountry.countries.get(alpha_2=code)
+        names = {getattr(country, a, "") for a in ("name", "common_name")} if country else set()
+        return code != home and bool({match_key(n) for n in names if n} & states)
+
+    return [c for c in codes if not homonym(c)]

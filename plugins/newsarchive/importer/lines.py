@@ -169,11 +169,28 @@ def is_taxonomy(line: str) -> bool:
     return bool(TAXONOMY.match(strip_heading(line)))
 
 
+# A link to another story inside an article ("ALSO READ: ...", "Le recomendamos: ...") and a
+# postal address line ("ECOWAS Commission | 101 Yakubu Gowon Crescent, Abuja, Nigeria").
+RELATED_INLINE = re.compile(
+    r"^(?:also read|read also|see also|related|le recomendamos|lea también|te puede interesar|"
+    r"(?:à )?lire aussi|voir aussi|leia também)\s*:\s*\S",
+    re.I,
+)
+ADDRESS = re.compile(
+    r"\b\d{1,5}[A-Za-z]?(?:/\d+)?,?\s+(?:[A-Z][\w'’.-]*\s+){0,4}(?:Street|St\.|Road|Rd\.|"
+    r"Avenue|Ave\.|Crescent|Boulevard|Blvd\.|Lane|Drive|Square|Sadak|Marg|Calle|Avenida|Rue|"
+    r"Straße|Strasse)\b|\b(?:P\.?\s?O\.?\s+Box|B\.P\.)\s*\d"
+)
+
+
 def is_chrome(line: str) -> bool:
-    """A line of page chrome: menu, share bar, taxonomy, wire boilerplate or source credit."""
+    """A line of page chrome: menu, share bar, taxonomy, wire boilerplate, source credit, a link
+    to another story or an address."""
     text = strip_heading(line)
     return bool(
-        is_menu_line(text)
+        RELATED_INLINE.match(text)
+        or (ADDRESS.search(text) and not ends_sentence(text) and len(words(text)) <= 25)
+        or is_menu_line(text)
         or is_taxonomy(text)
         or SHARE.match(text)
         or WIRE_BOILERPLATE.match(text)

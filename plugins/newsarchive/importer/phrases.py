@@ -193,3 +193,8 @@ PEOPLE_FROM = re.compile(
     r"\b(?:counsell?ors|caseworkers|trainers|experts|specialists|staff|volunteers|lawyers|"
     r"psychologists|officers|investigators|representatives) from\s+(?=(?:the\s+)?[A-Z\ue000])"
 )
+# Head words of a state's bodies: a publisher so named with its country is that state.
+STATE_BODY = re.compile(
+    r"\b(?:Government|Ministry|Department|Embassy|Consulate|High Commission|Office|Agency|"
+    r"Bureau|Federal|Police|Attorney|Cooperation|Development|State|Home|Foreign)\b"
+)

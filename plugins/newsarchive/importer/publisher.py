@@ -18,6 +18,7 @@ from ..registry import Registry
 from ..text import match_key
 from .acronyms import acronym_definitions
 from .geo import city_country, country_code, nationality_code
+from .phrases import STATE_BODY
 
 IOM_NAMES = (
     "IOM",
@@ -81,7 +82,7 @@ class Publisher:
         own = any(
             nationality_code(w) == self.country or country_code(w) == self.country for w in words
         )
-        return own and bool(GOVERNMENT_BODY.search(name))
+        return own and bool(STATE_BODY.search(name))
 
 
 def _office_key(name: str) -> str:
@@ -90,11 +91,6 @@ def _office_key(name: str) -> str:
 
 
 ARTICLE = re.compile(r"^(?:[lL]['’]\s*|(?:la|le|les|el|los|las)\s+(?=[A-Z]))")
-# Head words of a state's bodies: a publisher so named with its country is that state.
-GOVERNMENT_BODY = re.compile(
-    r"\b(?:Government|Ministry|Department|Embassy|Consulate|High Commission|Office|Agency|"
-    r"Bureau|Federal|Police|Attorney|Cooperation|Development|State|Home|Foreign)\b"
-)
 IOM = Publisher(IOM_NAMES)
 QUALIFIER_BEFORE = re.compile(r"^(?P<who>[A-Z][\w.-]*)(?:['’]s)?\s+(?=[A-Z])")
 QUALIFIER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<who>[A-Z][\w\s.'’-]+)$")
@@ -158,7 +154,7 @@ def joint_bodies(name: str) -> list[str]:
     """The bodies a clue joins with "and" when each is one ("Foreign, Commonwealth & Development
     Office and British Embassy Hanoi"), else [] ("Ministry of Labour and Social Protection")."""
     parts = re.split(r"\s+and\s+(?=[A-Z])", name)
-    return parts if len(parts) > 1 and all(map(GOVERNMENT_BODY.search, parts)) else []
+    return parts if len(parts) > 1 and all(map(STATE_BODY.search, parts)) else []
 
 
 def initials_of(name: str) -> str:
@@ -282,7 +278,7 @@ def state_of(names: tuple[str, ...], registry: Registry) -> str:
         org = registry.resolve(name)
         if org and org.type in ("government", "donor") and org.country:
             return org.country
-        if OUTLET.search(re.sub(r"(?i)\bagency\b", "", name)) or not GOVERNMENT_BODY.search(name):
+        if OUTLET.search(re.sub(r"(?i)\bagency\b", "", name)) or not STATE_BODY.search(name):
             continue
         first = re.match(r"(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){1,3})", name + " ")
         ws = first[1].split() if first else []

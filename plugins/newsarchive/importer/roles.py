@@ -138,7 +138,8 @@ class PartyFinder:
             plain = unprotect(item)
             at = -1 if MASK.search(plain) else s.text.find(plain)
             code = country_code(base_name(clean_item(plain)))
-            if at >= 0 and (funding or not code):
+            own = code and self.is_publisher(base_name(plain), s.known)  # "The United States"
+            if at >= 0 and (funding or not code or own):
                 s.spans.append((s.offset + at, s.offset + at + len(plain)))
             elif at >= 0:
                 s.places.append((s.offset + at, s.offset + at + len(plain), code))
@@ -196,7 +197,7 @@ class PartyFinder:
         subject = [] if fund else self.subject(masked, s.known)
         others = [i for i in subject if not self.is_publisher(i, s.known)]
         if len(subject) >= 2 or (others and (hits or support)):
-            found = self.refs(others, s)
+            found = self.refs(subject, s)  # the publisher's own state marks no place either
             # a development agency that signs for an amount is the donor
             paying = [r for r in found if MONEY.search(masked) and _development_agency(r)]
             funders += paying
