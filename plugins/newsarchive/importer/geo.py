@@ -203,7 +203,51 @@ def country_mentions(text: str) -> list[Mention]:
             if mention:
                 found.append(mention)
         i += step
+    if index is not name_index():  # "migrantes venezolanos y haitianos"
+        found = sorted([*found, *_romance_nationalities(text)], key=lambda m: m.start)
     return found
+
+
+ROMANCE_PEOPLE = (
+    r"(?:migrantes?|migrants|ciudadan[oa]s|personas|v[ií]ctimas|mujeres|hombres|niñ[oa]s|j[oó]venes|"
+    r"trabajador(?:es|as)|refugiad[oa]s|nacionales|ressortissant(?:e)?s|victimes|femmes|hommes|"
+    r"enfants|jeunes|travailleu(?:r|se)s|réfugié(?:e)?s|pessoas|mulheres|crianças|cidadãos)"
+)
+# Nationalities written in lower case after the people they describe, as French, Spanish and
+# Portuguese do: "migrantes venezolanos, ecuatorianos y haitianos", "des migrants maliens".
+ROMANCE_NATIONALITIES = re.compile(
+    rf"\b{ROMANCE_PEOPLE}\s+((?:[a-zà-ÿ]{{5,}}(?:,\s*|\s+(?:y|e|et|ou|o)\s+))*[a-zà-ÿ]{{5,}})"
+)
+
+
+def _romance_nationalities(text: str) -> list[Mention]:
+    found = []
+    for m in ROMANCE_NATIONALITIES.finditer(text):
+        for word in re.finditer(r"[a-zà-ÿ]{5,}", m[1]):
+            code = romance_nationality(word[0])
+            if code:
+                start = m.start(1) + word.start()
+                found.append(Mention(start, start + len(word[0]), code, nationality=True))
+    return found
+
+
+@functools.lru_cache(maxsize=1024)
+def romance_nationality(word: str) -> str | None:
+    """The country of a French, Spanish or Portuguese nationality adjective: an English
+    demonym it starts with ("bolivianas", "nigériens"), else the one country whose one-word
+    name its stem begins ("venezolanos" -> Venezuela, "peruanos" -> Peru)."""
+    key = match_key(word)
+    english = [d for d in demonyms() if len(d) >= 6 and key.startswith(d)]
+    if english:
+        return demonyms()[max(english, key=len)][0]
+    names = {k: c for k, c in {**foreign_names(), **name_index()}.items() if " " not in k}
+    for n in range(len(key) - 1, 3, -1):
+        if key[:n] in names:
+            return names[key[:n]]
+        codes = {c for k, c in names.items() if k.startswith(key[:n])} if n >= 5 else set()
+        if codes:
+            return codes.pop() if len(codes) == 1 else None
+    return None
 
 
 def _city_named_for(text: str, tokens: list[re.Match], i: int, n: int) -> str | None:
