@@ -183,3 +183,8 @@ def test_an_acronym_then_a_verb_ends_the_name():
         "the experiences of women in Thailand."
     )
     assert parties(text, Publisher(("UN Women",)))[0] == ["ACW"]
+
+
+def test_a_nationality_after_a_french_or_spanish_name_is_not_part_of_it():
+    text = "Il prévoit une équipe d'enquête conjointe avec la Guardia Civil espagnole."
+    assert parties(text, Publisher(("RFI",), outlet=True))[0] == ["Guardia Civil"]

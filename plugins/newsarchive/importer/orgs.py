@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..registry import Organization
 from ..text import match_key
 from .acronyms import CONNECTORS, ORG_HEADS
-from .geo import name_index
+from .geo import name_index, romance_nationality
 from .mentions import is_generic
 
 MAX_NAME_WORDS = 12
@@ -88,6 +88,9 @@ def clean_item(item: str) -> str:
     item = re.sub(r"^minist(?=[eèé]re|erio|ério)", "Minist", item)  # French, Spanish "ministère"
     item = re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
     item = re.sub(r"(?:\s+(?:and|or|of|the|for|with|in))+$", "", item)
+    last = re.search(r"\s+([a-zà-ÿ]{5,})$", item)  # "la Guardia Civil espagnole"
+    if last and item[:1].isupper() and romance_nationality(last[1]):
+        item = item[: last.start()]
     item = re.sub(
         r"^(?:the\s+)?(?:NGOs?|charity|non-governmental organi[sz]ation)\s+(?=[A-Z])", "", item
     )
