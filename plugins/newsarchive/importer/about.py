@@ -112,7 +112,7 @@ STATE_VOICE = re.compile(
 )
 PRESSURE = re.compile(
     r"\b(?:pressure|criticism|demands?|sanctions|calls)\s+(?:from|by)\s+(?:the\s+)?"
-    r"(?:[\w ]{0,30}\s+and\s+(?:the\s+)?)?$",
+    r"(?:[\w ]{0,30}(?:,\s*|\s+and\s+)(?:the\s+)?){0,4}$",
     re.I,
 )
 DONOR_PEOPLE = re.compile(r"the \S+ people\b")  # "support of the American people through USAID"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .geo import country_code
+
 CONNECTORS = {
     "of",
     "for",
@@ -45,7 +47,7 @@ CONNECTORS = {
     "und",
 }
 ELISION = re.compile(r"^[dlDL]['’]")
-ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&/]{1,11}?)\.?\s*\)")
+ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&/-]{1,11}?)\.?\s*\)")
 NAME_CONNECTORS = CONNECTORS | {"to", "&", "at", "with"}
 ARTICLES = {"the", "a", "an"}
 ORG_HEADS = re.compile(
@@ -170,6 +172,8 @@ def _name_by_heads(before: list[str]) -> int | None:
             if i == 0 or before[i - 1].lower() not in NAME_CONNECTORS - {"and", "&"}:
                 break
             continue
+        if re.search(r"['’]s$", word) and country_code(word[:-2]):
+            break  # "Morocco's General Directorate ... (DGSN)" starts after its country
         if word[:1].isupper():
             start = i
         elif word.lower() not in NAME_CONNECTORS:

@@ -196,7 +196,8 @@ def build_draft(segment: Segment, registry: Registry, source: str, page: Page) -
     whole = "\n".join(body)
     after_lead = whole[whole.find(lead) + len(lead) :] if lead in whole else whole
     where = dateline if dateline and dateline.place else None
-    where = where or place_of_date_lines([*segment.dates, *sections.dates])
+    heads = [*segment.dates, *sections.dates, *(page.preamble if page.single else [])]
+    where = where or place_of_date_lines(heads)
     place = place_codes(where, f"{text_after}\n{after_lead}", text_after)
     country = place[0] if len(place) == 1 else None
     parties = find_parties(text, registry, country, publisher)
@@ -208,7 +209,7 @@ def build_draft(segment: Segment, registry: Registry, source: str, page: Page) -
             parties = body_parties._replace(spans=sorted({*spans, *parties.spans}))
     about = countries_about(text, parties.spans, title_end=len(heading[0]) if heading else 0)
     towns = city_countries(f"{title}\n{text_after}")
-    donors = {home_country(r) for r in parties.funders}  # a donor's seat is no place of work
+    donors = {home_country(r) for r in parties.funders} | {publisher.country}  # their seats
     elsewhere = set(about) - set(place)  # when the work is elsewhere
     countries = [c for c in place if not (c in donors and elsewhere) or c in about or c in towns]
     countries += about + towns

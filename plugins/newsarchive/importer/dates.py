@@ -45,9 +45,10 @@ PLACE = rf"{_NAME}(?:/{_NAME})*(?:,\s*{_NAME})?"
 # A wire's or service's credit beside a dateline: "(APO)", "(UN Information Service)",
 # "/African Press Organization (APO)/", "(ILO News)", "(Lusa)", "Elubo (W/R), Oct. 12, GNA –".
 WIRE = r"(?:\s*\((?:[A-Z][\w.'’&/-]*\s?){1,5}\)|\s*/[^/\n]{2,70}/|,\s*[A-Z]{2,8}(?=\s*[-–—]))"
-# What ends a dateline: a dash or colon, a space before the text, a date glued to the next word
-# ("6 February 2020To ..."), or a full stop after a date ("Accra, 26 June 2023. The ...").
-_AFTER = r"(?:\s*[-–—:|]+\s*|\s+(?=[A-Z\"“‘'])|(?<=\d)(?=[A-Z][a-z])|(?<=\d)\.\s+(?=[A-Z]))"
+# What ends a dateline: a dash or colon (".-" after a wire's credit: "Madrid, Jun 6 (EFE).-"), a
+# space before the text, a date glued to the next word ("6 February 2020To ..."), or a full stop
+# after a date ("Accra, 26 June 2023. The ...").
+_AFTER = r"(?:\s*\.?[-–—:|]+\s*|\s+(?=[A-Z\"“‘'])|(?<=\d)(?=[A-Z][a-z])|(?<=\d)\.\s+(?=[A-Z]))"
 DATELINE_PLACE_DATE = re.compile(
     rf"^(?P<place>{PLACE})(?P<wire1>{WIRE})?\s*(?:,|[-–—|])\s*(?:(?P<date>{DATE})|"
     rf"(?P<partial>{YEARLESS}))(?P<wire2>{WIRE})?{_AFTER}"

@@ -23,22 +23,24 @@ ROMANCE_ARTICLES = "la|le|les|el|los|las|de|du|des|del|da|do|dos|das|o|a|os|as"
 OBJECT_STOP = re.compile(
     r"(?<!\b[A-Z])[.;:]\s|[.;:]$|,\s*(?:which|who|whose|where|while|with|to|in order|as)\b|"
     r"\s+(?:and|as well as)\s+(?:with|through|by|in|to|at|from|for)\s|"
-    r"\s+(?:together|along|jointly)\s+with\s|"
+    r"\s+(?:together|along|jointly)\s+with\s|\s+(?=[a-z]{3,}ed\s)|"  # "X helped design"
     r"(?<=\))\s+(?=(?!of\b|for\b|and\b|de\b|du\b|del\b)[a-z]+(?:s|ed)\b)|"  # "(ACW) documents"
     r"\s+and\s+(?:[a-z]+ly\s+)?(?=(?:is|are|was|were|has|have|will|would|can|[a-z]+ed)\b)|"
     r"\s+(?:with|worth|totalling|amounting to)\s+(?=[a-z\d$€£]|[A-Z]{3}\s*\d)|"
     r"\s(?:to|in order|for|within|under|through|as|that|on|at|during|since|has|have|will|is|"
-    r"are|was|were|who|which|across|over|after|before|following|in)\s+(?![A-Z])|"
+    r"are|was|were|who|which|across|over|after|before|following|in|about)\s+(?![A-Z])|"
     # French, Spanish, Portuguese: a clause after "et"/"y" ("y cuenta con"), a relative, "à hauteur"
     rf"\s+(?:et|y|e)\s+(?!(?:{ROMANCE_ARTICLES})\b|l['’]|minist)(?=[a-zà-ÿ])|"
     r",\s*(?:qui|que|quien|donde|où|dont|afin|a fin|en el marco|dans le cadre|no âmbito)\b|"
-    r"\s+(?:à|a|para|pour|dans|durante|pendant|desde|depuis|en el|en la)\s+(?=[a-zà-ÿ\d])"
+    r"\s+(?:à|a|dans|durante|pendant|desde|depuis|en el|en la)\s+(?=[a-zà-ÿ\d])|"
+    r"\s+(?:para|pour|pra)\s+(?=[a-zà-ÿ]+(?:er|ir|re|ar)\b)"  # "pour aider", not "pour l'enfance"
 )
 
 # A name its description introduces, whatever its words: "the NGO Vaša prava BiH".
 DESCRIBED_NAME = re.compile(
-    r"^(?:and\s+)?(?:the\s+)?(?:local\s+|national\s+|international\s+)?(?:NGOs?|charity|"
-    r"non-governmental organi[sz]ation|non-profit|nonprofit|association)\s+(?=[A-Z])"
+    r"^(?:and\s+)?(?:the\s+|l['’]|la\s+|a\s+)?(?:local\s+|national\s+|international\s+)?"
+    r"(?:NGOs?|ONGs?|charity|non-governmental organi[sz]ation|non-profit|nonprofit|"
+    r"association)\s+(?=[A-Z])"
 )
 _SPLIT = re.compile(
     r"\s*(?:,\s*and|,\s*as well as|\band also|,|\s+and\s+(?=the\s|[A-Z\ue000])|"
@@ -84,8 +86,10 @@ def object_items(text: str) -> list[str]:
         if item[:1].islower() and len(item.split()) <= 3:
             continue  # "working with provincial police and the Viet Nam Women's Union"
         named = DESCRIBED_NAME.match(unprotect(raw).strip()) and len(item.split()) <= 6
-        named = named or (romance and sentence_case_name(item))
-        if not (org_like(base) or base in names or list_name(base) or ACRONYMED.search(item)):
+        romance_name = romance or re.search(r"[àâçéèêëîïôûùüÿñœ]", item)
+        named = named or (romance_name and sentence_case_name(item))  # "Union européenne"
+        acronymed = ACRONYMED.search(item) and item[:1].isupper()
+        if not (org_like(base) or base in names or list_name(base) or acronymed):
             if not (named and item[:1].isupper()):
                 break
         items.append(item)
@@ -140,8 +144,9 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
             out.append(topics)
             i = _topics_end(parts, separators, i) + 1
             continue
-        if glue == "and" and open_name:
-            out[-1] = f"{previous} and {part}"
+        described = DESCRIBED_NAME.match(unprotect(previous).strip()) and i == len(parts) - 1
+        if glue == "and" and (open_name or (described and _plain_words(part))):
+            out[-1] = f"{previous} and {part}"  # "the NGO Hope and Help"
         elif (
             glue == ","
             and open_name
@@ -156,6 +161,12 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
             out.append(part)
         i += 1
     return out
+
+
+def _plain_words(part: str) -> bool:
+    """One or two capitalized words that head no name of their own ("Help")."""
+    ws = clean_item(part).split()
+    return 0 < len(ws) <= 2 and all(w[:1].isupper() for w in ws) and not _heads_a_name(part)
 
 
 def _topics_end(parts: list[str], separators: list[str], i: int) -> int:

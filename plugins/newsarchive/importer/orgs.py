@@ -84,7 +84,7 @@ def clean_item(item: str) -> str:
     item = PEOPLE_OF.sub("", item.strip(" ,'\"“”"))
     item = DESCRIBED.sub("", item)
     item = re.sub(r"^(?:the|a|an|and|both|its|their)\s+", "", item.strip(" ,'\"“”"), flags=re.I)
-    item = re.sub(r"^(?:[lL]['’]|(?:la|le|les|el|los|las)\s+(?=[A-Z]|minist))", "", item)
+    item = re.sub(r"^(?:[lL]['’]|(?:la|le|les|el|los|las|o|os|as)\s+(?=[A-Z]|minist))", "", item)
     item = re.sub(r"^minist(?=[eèé]re|erio|ério)", "Minist", item)  # French, Spanish "ministère"
     item = re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
     item = re.sub(r"(?:\s+(?:and|or|of|the|for|with|in))+$", "", item)
@@ -92,7 +92,9 @@ def clean_item(item: str) -> str:
     if last and item[:1].isupper() and romance_nationality(last[1]):
         item = item[: last.start()]
     item = re.sub(
-        r"^(?:the\s+)?(?:NGOs?|charity|non-governmental organi[sz]ation)\s+(?=[A-Z])", "", item
+        r"^(?:the\s+)?(?:NGOs?|ONGs?|charity|non-governmental organi[sz]ation)\s+(?=[A-Z])",
+        "",
+        item,
     )
     owner = POSSESSIVE.match(item)
     if owner and match_key(owner["who"]) in name_index():

@@ -17,6 +17,7 @@ JOINT_VERBS = (
 PARTNER_TRIGGER = re.compile(
     r"\b(?:in (?:close )?(?:collaboration|partnership|co-?operation|coordination|conjunction|"
     r"liaison) with|en (?:étroite )?(?:partenariat|collaboration|coopération|coordination) avec|"
+    r"em (?:parceria|colaboração|cooperação|coordenação) com|juntamente com|"
     r"en (?:estrecha )?(?:colaboración|coordinación|cooperación|alianza) con|junto (?:con|a)|"
     r"(?:mis en (?:œ|oe)uvre|organisée?s?|réalisée?s?|implementad[oa]s?|ejecutad[oa]s?|"
     r"organizad[oa]s?|desarrollad[oa]s?) (?:par|por|pelo|pela)|"
@@ -32,7 +33,8 @@ PARTNER_TRIGGER = re.compile(
     r"exercise|effort|initiative|project|patrol|mission) with|"
     r"(?:implemented|delivered|carried out|investigated|coordinated|led|launched)(?: jointly)?"
     r"(?: today| this week| on \w+day)? by|(?:taken into (?:the )?care|cared for) by|"
-    r"(?:on|after|following|followed|acting on) a tip(?:-off)? from|"
+    r"(?:on|after|following|followed|acting on|received) (?:a tip(?:-off)?|referrals?|a request|"
+    r"information) from|at the request of|in(?:to)? the care of|"
     r"(?:memorandum of understanding|mou|agreement|statement of partnership|letter of intent|"
     r"partnership|accord)(?:\s*\([A-Za-z]+\))? (?:with|between)|signed\b[^.;]{0,80}?\bwith)\s+"
     rf"(?!{MONEY_WORDS})",
@@ -55,7 +57,10 @@ FUNDER_TRIGGER = re.compile(
     r"(?:with|through|thanks to) (?:the |a )?(?:generous |financial |kind |continued )?"
     r"(?:funding|contributions?|financing|grants?|donations?) (?:from|of|by)|"
     r"(?:with|through|thanks to) (?:the |a )?(?:generous |financial )(?:support|assistance) "
-    r"(?:from|of|by)|financée?s? (?:par|grâce à)|(?:grâce (?:au|à un)|avec le) financement "
+    r"(?:from|of|by)|financée?s? (?:par|grâce à)|financiad[oa]s? pel[oa]s?|"
+    r"com (?:o )?(?:financiamento|apoio financeiro) d[aeo]s?|"
+    r"(?:l['’]appui|le soutien|le concours|l['’]aide) financi(?:er|ère) (?:de la|des|du|de)|"
+    r"(?:grâce (?:au|à un)|avec le) financement "
     r"(?:de|du|des)|financiad[oa]s? por|con (?:el )?(?:financiamiento|apoyo financiero) de|"
     r"con fondos de|"
     r"(?:funding|financing|grants?|contributions?|donations?) (?:from|by)|"
@@ -190,7 +195,7 @@ DEVELOPMENT_AGENCY = re.compile(
 # People of an organization who do the work: "counsellors from the NGO Maiti Nepal", "officers
 # from China's Ministry of Public Security" (not "officials from Ethiopia and Djibouti").
 PEOPLE_FROM = re.compile(
-    r"\b(?:counsell?ors|caseworkers|trainers|experts|specialists|staff|volunteers|lawyers|"
+    r"\b(?i:counsell?ors|caseworkers|trainers|experts|specialists|staff|volunteers|lawyers|"
     r"psychologists|officers|investigators|representatives) from\s+(?=(?:the\s+)?[A-Z\ue000])"
 )
 # Head words of a state's bodies: a publisher so named with its country is that state.

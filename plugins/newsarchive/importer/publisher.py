@@ -289,7 +289,11 @@ def state_of(names: tuple[str, ...], registry: Registry) -> str:
     return ""
 
 
-GOVERNMENT_SITE = re.compile(r"^gov\b|\.gov\b|\bgov\.|\bgovernment of\b|\bgouvernement d", re.I)
+GOVERNMENT_SITE = re.compile(
+    r"^gov\b|\.gov\b|\bgov\.|\bgovernment of\b|\bgouvernement d|"
+    r"^[A-Z][a-z]+\.[a-z]{2,3}$",  # a state's portal named for its country: "Canada.ca"
+    re.I,
+)
 
 
 def government_site_country(sites: list[str]) -> str:

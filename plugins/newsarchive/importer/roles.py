@@ -14,7 +14,7 @@ from ..registry import Organization, Registry
 from ..text import match_key
 from .acronyms import acronym_definitions
 from .geo import country_code, nationality_code
-from .mentions import is_generic, mask_known, resolve_name
+from .mentions import foreign_acronyms, is_generic, mask_known, resolve_name
 from .namelists import object_items
 from .orgs import (
     GOVERNMENT_OF,
@@ -85,6 +85,7 @@ class PartyFinder:
     publisher: Publisher = IOM
     country: str | None = None
     acronyms: dict[str, str] = field(default_factory=dict)
+    foreign: frozenset[str] = frozenset()  # acronyms the text gives another body than the registry
 
     def is_publisher(self, item: str, known: list[Organization]) -> bool:
         """True when an item (a masked registry name or text) names the publisher."""
@@ -119,7 +120,7 @@ class PartyFinder:
         if code and get_country(code) and not registry.resolve(name):
             name = get_country(code).name  # "the Mozambican government" is Mozambique's
         org = resolve_name(registry, name, self.country)
-        org = org or (resolve_name(registry, acronym) if acronym else None)
+        org = org or (resolve_name(registry, acronym) if acronym not in self.foreign else None)
         bare = org is None and bool(country_code(name))
         if bare:
             org = registry.resolve(f"Government of {name}")
@@ -237,7 +238,8 @@ def find_parties(
     and the spans of the text that name organizations; country is the release's own, which
     a generic name ("the Ministry of Interior") and a "State budget" stand for."""
     acronyms = acronym_definitions(text)
-    finder = PartyFinder(registry, publisher, country, acronyms)
+    foreign = foreign_acronyms(acronyms, registry)
+    finder = PartyFinder(registry, publisher, country, acronyms, foreign)
     whole_names = sorted(acronyms.values(), key=len, reverse=True)
     partners: list[OrgRef] = []
     funders: list[OrgRef] = []
@@ -247,7 +249,7 @@ def find_parties(
     places: list[tuple[int, int, str]] = []
     listing = False  # under "The following authorities took part in this operation:"
     for offset, sentence in sentence_spans(text):
-        masked, known, known_spans = mask_known(sentence, registry, country, by_country)
+        masked, known, known_spans = mask_known(sentence, registry, country, by_country, foreign)
         masked = protect_names(masked, whole_names)
         masked = compound_countries().sub(lambda m: protect(m[0]), masked)
         s = _Sentence(sentence, offset, masked, known)
