@@ -31,6 +31,7 @@ SOURCES = [
     ROOT / "tests/importer/publishers/holdout",
     ROOT / "tests/importer/publishers/blind",
     ROOT / "tests/importer/publishers/blind2",
+    ROOT / "tests/importer/publishers/blind3",
 ]
 
 

@@ -133,7 +133,10 @@ def site_names(soup: BeautifulSoup) -> list[str]:
     logo text, the copyright line."""
     found = _meta(soup, "og:site_name", "application-name", "article:publisher", "dc.publisher")
     if soup.title:
-        found.append(title_parts(clean_line(soup.title.get_text(" ")))[1])
+        whole = clean_line(soup.title.get_text(" "))
+        found.append(title_parts(whole)[1])
+        heads = [*_meta(soup, "og:title"), *(_inline(h) for h in soup.find_all("h1"))]
+        found += [_title_rest(whole, head) for head in heads]
     for tag in soup.find_all(attrs={"class": BRAND}) + soup.find_all(attrs={"id": BRAND}):
         text = _inline(tag)
         if text and len(text.split()) <= 12:
@@ -145,6 +148,15 @@ def site_names(soup: BeautifulSoup) -> list[str]:
         if len(line.split()) <= 20:
             found.append(line)
     return list(dict.fromkeys(t for t in found if t))
+
+
+def _title_rest(title: str, head: str) -> str:
+    """What a <title> adds after the page's headline: the site's path and name ("Noticias -
+    Ministerio del Interior - Plataforma del Estado Peruano", "UN Women – Asia-Pacific")."""
+    if not head or not title.startswith(head) or len(title) == len(head):
+        return ""
+    m = TITLE_SEPARATOR.match(title, len(head))
+    return title[m.end() :].strip() if m else ""
 
 
 def _inside_content(tag: Tag) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from ..text import match_key
 from .acronyms import ORG_HEADS, acronym_definitions
-from .geo import name_index
+from .geo import in_romance_language, name_index
 from .orgs import (
     ACRONYMED,
     MASK,
@@ -19,16 +19,35 @@ from .orgs import (
     unprotect,
 )
 
+ROMANCE_ARTICLES = "la|le|les|el|los|las|de|du|des|del|da|do|dos|das|o|a|os|as"
 OBJECT_STOP = re.compile(
     r"(?<!\b[A-Z])[.;:]\s|[.;:]$|,\s*(?:which|who|whose|where|while|with|to|in order|as)\b|"
     r"\s+(?:and|as well as)\s+(?:with|through|by|in|to|at|from|for)\s|"
-    r"\s+and\s+(?=(?:is|are|was|were|has|have|will|would|can|[a-z]+ed)\b)|"
+    r"\s+(?:together|along|jointly)\s+with\s|\s+(?=[a-z]{3,}ed\s)|"  # "X helped design"
+    r"(?<=\))\s+(?=(?!of\b|for\b|and\b|de\b|du\b|del\b)[a-z]+(?:s|ed)\b)|"  # "(ACW) documents"
+    r"\s+and\s+(?:[a-z]+ly\s+)?(?=(?:is|are|was|were|has|have|will|would|can|[a-z]+ed)\b)|"
     r"\s+(?:with|worth|totalling|amounting to)\s+(?=[a-z\d$€£]|[A-Z]{3}\s*\d)|"
     r"\s(?:to|in order|for|within|under|through|as|that|on|at|during|since|has|have|will|is|"
-    r"are|was|were|who|which|across|over|after|before|following|in)\s+(?![A-Z])"
+    r"are|was|were|who|which|across|over|after|before|following|in|about)\s+(?![A-Z])|"
+    # French, Spanish, Portuguese: a clause after "et"/"y" ("y cuenta con"), a relative, "à hauteur"
+    rf"\s+(?:et|y|e)\s+(?!(?:{ROMANCE_ARTICLES})\b|l['’]|minist)(?=[a-zà-ÿ])|"
+    r",\s*(?:qui|que|quien|donde|où|dont|afin|a fin|en el marco|dans le cadre|no âmbito)\b|"
+    r"\s+(?:à|a|dans|durante|pendant|desde|depuis|en el|en la)\s+(?=[a-zà-ÿ\d])|"
+    r"\s+(?:para|pour|pra)\s+(?=[a-zà-ÿ]+(?:er|ir|re|ar)\b)"  # "pour aider", not "pour l'enfance"
 )
 
-_SPLIT = re.compile(r"\s*(?:,\s*and|,\s*as well as|\band also|,|\s+and\s+(?=the\s|[A-Z\ue000]))\s*")
+# A name its description introduces, whatever its words: "the NGO Vaša prava BiH".
+DESCRIBED_NAME = re.compile(
+    r"^(?:and\s+)?(?:the\s+|l['’]|la\s+|a\s+)?(?:local\s+|national\s+|international\s+)?"
+    r"(?:NGOs?|ONGs?|charity|non-governmental organi[sz]ation|non-profit|nonprofit|"
+    r"association)\s+(?=[A-Z])"
+)
+_SPLIT = re.compile(
+    r"\s*(?:,\s*and|,\s*as well as|\band also|,|\s+and\s+(?=the\s|[A-Z\ue000])|"
+    r"\s+(?:et|y|e|avec|con|com)\s+(?=(?:(?:la|le|les|el|los|las|o|a)\s+|l['’])?"
+    r"(?:[A-ZÀ-Ý\ue000]|minist))|"
+    r"\s+and\s+(?=(?!(?:of|for|the|on|in|to)\b)[a-z]))\s*"  # "... Hotline and service providers"
+)
 
 BODY_OF = re.compile(rf"{ORG_HEADS.pattern} (?:of|for|on|against) ([^,(]+)$")
 # Head words that make a part after "and" a body of its own ("... and the Swiss Agency for
@@ -52,6 +71,7 @@ def object_items(text: str) -> list[str]:
     stop = OBJECT_STOP.search(text)
     span = text[: stop.start()] if stop else text
     items: list[str] = []
+    romance = in_romance_language(text)
     pieces = re.split(f"({_SPLIT.pattern})", span)
     parts = merge_name_parts(pieces[::2], pieces[1::2])
     if _appositive(parts, span):  # "AFRIPOL, the African Union Mechanism for ..., and was"
@@ -63,10 +83,24 @@ def object_items(text: str) -> list[str]:
         base = re.sub(r"\s*\(.*", "", item)
         if base.lower() in PRONOUNS:
             break
-        if not (org_like(base) or base in names or list_name(base) or ACRONYMED.search(item)):
-            break
+        if item[:1].islower() and len(item.split()) <= 3:
+            continue  # "working with provincial police and the Viet Nam Women's Union"
+        named = DESCRIBED_NAME.match(unprotect(raw).strip()) and len(item.split()) <= 6
+        romance_name = romance or re.search(r"[àâçéèêëîïôûùüÿñœ]", item)
+        named = named or (romance_name and sentence_case_name(item))  # "Union européenne"
+        acronymed = ACRONYMED.search(item) and item[:1].isupper()
+        if not (org_like(base) or base in names or list_name(base) or acronymed):
+            if not (named and item[:1].isupper()):
+                break
         items.append(item)
     return items
+
+
+def sentence_case_name(item: str) -> bool:
+    """A body's name as French and Spanish write it, its head word first ("Union européenne",
+    "Agence nationale de lutte contre la traite")."""
+    ws = item.split()
+    return 2 <= len(ws) <= 10 and bool(ORG_HEADS.match(ws[0])) and ws[0][:1].isupper()
 
 
 def _appositive(parts: list[str], span: str) -> bool:
@@ -105,13 +139,14 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
         m = BODY_OF.search(previous)
         glue = separators[i - 1] if i > 0 else ""
         open_name = m and not _ends_with_country(m[1]) and not _heads_a_name(part)
-        topics = _topics_before_name(parts, separators, i)
+        topics = "" if glue == "and" and open_name else _topics_before_name(parts, separators, i)
         if topics:  # "Women, Children and Senior Citizen Service Directorate of Nepal Police"
             out.append(topics)
             i = _topics_end(parts, separators, i) + 1
             continue
-        if glue == "and" and open_name:
-            out[-1] = f"{previous} and {part}"
+        described = DESCRIBED_NAME.match(unprotect(previous).strip()) and i == len(parts) - 1
+        if glue == "and" and (open_name or (described and _plain_words(part))):
+            out[-1] = f"{previous} and {part}"  # "the NGO Hope and Help"
         elif (
             glue == ","
             and open_name
@@ -126,6 +161,12 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
             out.append(part)
         i += 1
     return out
+
+
+def _plain_words(part: str) -> bool:
+    """One or two capitalized words that head no name of their own ("Help")."""
+    ws = clean_item(part).split()
+    return 0 < len(ws) <= 2 and all(w[:1].isupper() for w in ws) and not _heads_a_name(part)
 
 
 def _topics_end(parts: list[str], separators: list[str], i: int) -> int:
@@ -166,11 +207,13 @@ def _short_topic(part: str) -> bool:
 
 def _ends_with_country(text: str) -> bool:
     """True when a name ends with a country's name ("Foreign Affairs of Honduras")."""
-    ws = text.split()
+    ws = unprotect(text).split()
     return any(match_key(" ".join(ws[-n:])) in name_index() for n in range(1, min(4, len(ws)) + 1))
 
 
 def _heads_a_name(part: str) -> bool:
     """True when a part names a body of its own: a placeholder, an acronym or a head word."""
     base = clean_item(part)
+    if DESCRIBED_NAME.match(unprotect(part).strip()):
+        return True  # "... and the NGO Vaša prava BiH"
     return bool(MASK.search(base) or re.match(r"[A-Z]{2,}\b", base) or STRONG_HEADS.search(base))

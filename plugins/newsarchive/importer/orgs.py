@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..registry import Organization
 from ..text import match_key
 from .acronyms import CONNECTORS, ORG_HEADS
-from .geo import name_index
+from .geo import name_index, romance_nationality
 from .mentions import is_generic
 
 MAX_NAME_WORDS = 12
@@ -42,6 +42,7 @@ class OrgRef:
     acronym: str = ""
     org: Organization | None = None
     qualified: bool = False  # a generic name given the release's country ("... of Ghana")
+    bare: bool = False  # a state the text names only by its country ("Kenya, Qatar sign ...")
 
     @property
     def key(self) -> str:
@@ -77,14 +78,23 @@ def clean_item(item: str) -> str:
     (BAMF)" -> "Federal Office ... of Germany (BAMF)")."""
     item = re.split(r"/(?![^()]*\))", unprotect(item))[0]
     item = re.sub(r"(\([A-Z][A-Za-z.&/]{1,11}\))\s+(?:de|du|del|of)\s+[A-Z][\w ]*$", r"\1", item)
+    item = re.sub(
+        r"(\([A-Z][A-Za-z.&/]{1,11}\))\s+(?:GmbH|Ltd|Inc|PCL|plc|AG|S\.A\.|e\.V\.)$", r"\1", item
+    )
     item = PEOPLE_OF.sub("", item.strip(" ,'\"“”"))
     item = DESCRIBED.sub("", item)
     item = re.sub(r"^(?:the|a|an|and|both|its|their)\s+", "", item.strip(" ,'\"“”"), flags=re.I)
-    item = re.sub(r"^(?:l['’]|(?:la|le|les|el|los|las)\s+(?=[A-Z]))", "", item)  # French, Spanish
+    item = re.sub(r"^(?:[lL]['’]|(?:la|le|les|el|los|las|o|os|as)\s+(?=[A-Z]|minist))", "", item)
+    item = re.sub(r"^minist(?=[eèé]re|erio|ério)", "Minist", item)  # French, Spanish "ministère"
     item = re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
     item = re.sub(r"(?:\s+(?:and|or|of|the|for|with|in))+$", "", item)
+    last = re.search(r"\s+([a-zà-ÿ]{5,})$", item)  # "la Guardia Civil espagnole"
+    if last and item[:1].isupper() and romance_nationality(last[1]):
+        item = item[: last.start()]
     item = re.sub(
-        r"^(?:the\s+)?(?:NGOs?|charity|non-governmental organi[sz]ation)\s+(?=[A-Z])", "", item
+        r"^(?:the\s+)?(?:NGOs?|ONGs?|charity|non-governmental organi[sz]ation)\s+(?=[A-Z])",
+        "",
+        item,
     )
     owner = POSSESSIVE.match(item)
     if owner and match_key(owner["who"]) in name_index():

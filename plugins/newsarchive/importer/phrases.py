@@ -17,7 +17,11 @@ JOINT_VERBS = (
 PARTNER_TRIGGER = re.compile(
     r"\b(?:in (?:close )?(?:collaboration|partnership|co-?operation|coordination|conjunction|"
     r"liaison) with|en (?:étroite )?(?:partenariat|collaboration|coopération|coordination) avec|"
+    r"em (?:parceria|colaboração|cooperação|coordenação) com|juntamente com|"
     r"en (?:estrecha )?(?:colaboración|coordinación|cooperación|alianza) con|junto (?:con|a)|"
+    r"(?:mis en (?:œ|oe)uvre|organisée?s?|réalisée?s?|implementad[oa]s?|ejecutad[oa]s?|"
+    r"organizad[oa]s?|desarrollad[oa]s?) (?:par|por|pelo|pela)|"
+    r"(?:équipe|equipo) (?:d['’]enquête|de investigación) conjointe? (?:avec|con)|"
     r"(?:(?:partner(?:ed|ing|s)?|collaborat\w+|co-?operat\w+|work(?:s|ed|ing)?)"
     r"(?: closely| together| hand in hand)?|team(?:ed|s)? up|"
     r"join(?:ed|s|ing)? forces|together|jointly|(?:developed|designed|drafted|prepared|produced|"
@@ -25,7 +29,12 @@ PARTNER_TRIGGER = re.compile(
     r"(?:jointly |co-)?(?:organi[sz]ed|implemented|delivered|conducted|hosted|led) jointly by|"
     rf"(?:jointly |co-)?(?:organi[sz]ed|implemented|convened|hosted|co-hosted)(?: jointly)? by|"
     rf"(?:jointly |co-)(?:{JOINT_VERBS})(?: today| this week| on \w+day)? by|backed by|"
-    r"with the participation of|"
+    r"with the participation of|(?<=, )with|in a joint (?:operation|investigation|action|"
+    r"exercise|effort|initiative|project|patrol|mission) with|"
+    r"(?:implemented|delivered|carried out|investigated|coordinated|led|launched)(?: jointly)?"
+    r"(?: today| this week| on \w+day)? by|(?:taken into (?:the )?care|cared for) by|"
+    r"(?:on|after|following|followed|acting on|received) (?:a tip(?:-off)?|referrals?|a request|"
+    r"information) from|at the request of|in(?:to)? the care of|"
     r"(?:memorandum of understanding|mou|agreement|statement of partnership|letter of intent|"
     r"partnership|accord)(?:\s*\([A-Za-z]+\))? (?:with|between)|signed\b[^.;]{0,80}?\bwith)\s+"
     rf"(?!{MONEY_WORDS})",
@@ -48,7 +57,10 @@ FUNDER_TRIGGER = re.compile(
     r"(?:with|through|thanks to) (?:the |a )?(?:generous |financial |kind |continued )?"
     r"(?:funding|contributions?|financing|grants?|donations?) (?:from|of|by)|"
     r"(?:with|through|thanks to) (?:the |a )?(?:generous |financial )(?:support|assistance) "
-    r"(?:from|of|by)|financée?s? (?:par|grâce à)|(?:grâce (?:au|à un)|avec le) financement "
+    r"(?:from|of|by)|financée?s? (?:par|grâce à)|financiad[oa]s? pel[oa]s?|"
+    r"com (?:o )?(?:financiamento|apoio financeiro) d[aeo]s?|"
+    r"(?:l['’]appui|le soutien|le concours|l['’]aide) financi(?:er|ère) (?:de la|des|du|de)|"
+    r"(?:grâce (?:au|à un)|avec le) financement "
     r"(?:de|du|des)|financiad[oa]s? por|con (?:el )?(?:financiamiento|apoyo financiero) de|"
     r"con fondos de|"
     r"(?:funding|financing|grants?|contributions?|donations?) (?:from|by)|"
@@ -66,7 +78,7 @@ SUPPORT_TRIGGER = re.compile(
     r"(?:support|assistance|backing) (?:from|of|by)|(?<!financially )(?<!generously )"
     r"supported by|"
     r"avec (?:l['’]appui|le soutien|l['’]aide|le concours) (?:de la|de l['’]|des|du|de)|"
-    r"con el apoyo (?:de la|del|de los|de)|"
+    r"con (?:el )?apoyo (?:de la|del|de los|de)|com o apoio (?:da|do|de)|"
     r"thank(?:ed|s|ing)?(?=\s[^.;]{0,160}?\bfor (?:their|its|the) (?:\w+ )?(?:support|"
     r"co-?operation|collaboration|partnership|assistance|help|contributions?)\b))"
     r"\s*(?!(?:the )?(?:generous|financial|technical)\b)",
@@ -86,8 +98,10 @@ RECIPIENT_TRIGGER = re.compile(
     r"\b(?:(?:funding|grants?|donations?|equipment|vehicles)\s+(?:for|to)|(?:handed over|"
     r"donated|delivered|awarded|granted)\b[^.;:]{0,100}?\bto)\s+(?=(?:the\s+)?[A-Z\ue000])"
 )
-# A clause that carries on a partnership phrase: "together with X, which ..., and with Y".
+# A clause that carries on a partnership phrase: "together with X, which ..., and with Y", and
+# in the same clause "organized by X and Y with Z".
 AND_WITH = re.compile(r"\band (?:also )?with\s+(?=(?:the\s+)?[A-Z\ue000])")
+WITH_MORE = re.compile(r"[^,;.]{0,160}?\s+with\s+(?=(?:the\s+)?[A-Z\ue000])")
 # News copy's "..., X and Y said in a joint statement": the names before the verb.
 JOINT_STATEMENT = re.compile(
     r"(?:^|[,;]\s*)([^,;]{3,200}?)\s+(?:said|announced|stated|declared|noted)\s+(?:in a joint "
@@ -150,8 +164,42 @@ LEADING_PHRASE = re.compile(
 # A clause set between the subject and its verb: "X, with the support of IOM, has launched".
 INSERTED_CLAUSE = re.compile(
     r",\s*(?:in (?:close )?(?:collaboration|partnership|co-?operation) with|together with|"
-    r"which|who|whose|a (?:charity|group|network|non-governmental organi[sz]ation|NGO)|"
+    r"which|who|whose|a (?:charity|group|network|non-governmental organi[sz]ation|NGO)|with|"
+    r"through|via|a través de|por medio de|por intermedio de|par l['’]intermédiaire de|"
     r"with (?:the )?(?:\w+ )?(?:support|help|assistance) (?:of|from)|supported by|backed by)"
     r"\b[^,;]{2,120},"
 )
 THROUGH = re.compile(r",\s*(?:through|via)\s+(.+?),\s*$")
+THROUGH_CLAUSE = re.compile(r"^([^,;]{2,80}),\s*(?:through|via)\s+(?P<bodies>[^,;]{2,200}),")
+# A subject that supports or backs the work: "Switzerland is supporting a new programme".
+SUPPORT_VERB = re.compile(
+    r"\s+(?:(?:is|are|has|have|has been|have been|will be|was|were|also|continues to|will)\s+)"
+    r"{0,2}(?:support(?:s|ing|ed)?|back(?:s|ing|ed)?)\b(?!\s+by)"
+)
+# News copy's "X said it was providing the men with food": X takes part.
+SAID_IT = re.compile(
+    r"(?:^|[,;]\s*)([^,;]{2,120}?)\s+said\s+(?:it|they)\s+(?:was|were|is|are|would|will|had|"
+    r"has|have)\s+(?:\w+\s+){0,2}?(?:provid|help|assist|support|offer|giv|train|shelter|car)\w*"
+)
+# An amount of money: a donor agency that signs for one is the funder ("KOICA and UNICEF
+# signed an agreement for a US$5 million programme").
+MONEY = re.compile(
+    r"(?:US\$|\$|€|£|¥|\b(?:USD|EUR|GBP|CHF|JPY|KRW|AUD|CAD)\s?)\s?\d|\d\s*(?:million|billion)\b"
+)
+# Names of bilateral development agencies, whose part is money.
+DEVELOPMENT_AGENCY = re.compile(
+    r"\b(?:Cooperation Agency|Development Agency|Agency for (?:International )?Development|"
+    r"Development Cooperation|Zusammenarbeit|Coopération|Cooperación|Cooperação|Développement|"
+    r"Desarrollo)\b"
+)
+# People of an organization who do the work: "counsellors from the NGO Maiti Nepal", "officers
+# from China's Ministry of Public Security" (not "officials from Ethiopia and Djibouti").
+PEOPLE_FROM = re.compile(
+    r"\b(?i:counsell?ors|caseworkers|trainers|experts|specialists|staff|volunteers|lawyers|"
+    r"psychologists|officers|investigators|representatives) from\s+(?=(?:the\s+)?[A-Z\ue000])"
+)
+# Head words of a state's bodies: a publisher so named with its country is that state.
+STATE_BODY = re.compile(
+    r"\b(?:Government|Ministry|Department|Embassy|Consulate|High Commission|Office|Agency|"
+    r"Bureau|Federal|Police|Attorney|Cooperation|Development|State|Home|Foreign)\b"
+)

@@ -14,19 +14,15 @@ from ..registry import Organization, Registry
 from ..text import match_key
 from .acronyms import acronym_definitions
 from .geo import country_code, nationality_code
-from .mentions import is_generic, known_mentions, resolve_name
-from .namelists import merge_name_parts, object_items
+from .mentions import foreign_acronyms, is_generic, mask_known, resolve_name
+from .namelists import object_items
 from .orgs import (
-    ACRONYMED,
     GOVERNMENT_OF,
     MASK,
     OrgRef,
     base_name,
-    capital_word,
     clean_item,
     compound_countries,
-    org_like,
-    proper_name,
     protect,
     protect_names,
     sentence_spans,
@@ -34,25 +30,28 @@ from .orgs import (
 )
 from .phrases import (
     AND_WITH,
+    DEVELOPMENT_AGENCY,
     FUND_VERB,
     FUNDER_TRIGGER,
     HELP_TRIGGER,
-    INSERTED_CLAUSE,
     JOINT_STATEMENT,
-    KICKER,
     LEADING_PHRASE,
     LIST_ITEM,
+    MONEY,
     PARTICIPANTS_INTRO,
     PARTNER_TRIGGER,
-    PREPOSITION,
+    PEOPLE_FROM,
     RECIPIENT_TRIGGER,
+    SAID_IT,
     STATE_BUDGET,
-    SUBJECT_SIGN,
     SUPPORT_TRIGGER,
+    SUPPORT_VERB,
     THROUGH,
+    WITH_MORE,
 )
 from .publisher import IOM, Publisher
-from .support import donor_like, home_country
+from .subjects import only_names, sentence_subject, subject_items
+from .support import donor_like, home_country, names_country
 
 
 class Parties(NamedTuple):
@@ -86,6 +85,7 @@ class PartyFinder:
     publisher: Publisher = IOM
     country: str | None = None
     acronyms: dict[str, str] = field(default_factory=dict)
+    foreign: frozenset[str] = frozenset()  # acronyms the text gives another body than the registry
 
     def is_publisher(self, item: str, known: list[Organization]) -> bool:
         """True when an item (a masked registry name or text) names the publisher."""
@@ -120,15 +120,16 @@ class PartyFinder:
         if code and get_country(code) and not registry.resolve(name):
             name = get_country(code).name  # "the Mozambican government" is Mozambique's
         org = resolve_name(registry, name, self.country)
-        org = org or (resolve_name(registry, acronym) if acronym else None)
-        if org is None and country_code(name):
+        org = org or (resolve_name(registry, acronym) if acronym not in self.foreign else None)
+        bare = org is None and bool(country_code(name))
+        if bare:
             org = registry.resolve(f"Government of {name}")
             name = org.name if org else f"Government of {name}"
         if org:
             return None if self.publisher.covers(org.short) else OrgRef(org.name, org.acronym, org)
         if is_generic(name) and self.country and get_country(self.country):
             return OrgRef(f"{name} of {get_country(self.country).name}", acronym, qualified=True)
-        return OrgRef(name, acronym if acronym != name else "")
+        return OrgRef(name, acronym if acronym != name else "", bare=bare)
 
     def refs(self, items: list[str], s: _Sentence, funding: bool = False) -> list[OrgRef]:
         """The organizations items name; where the sentence names new ones is noted (a bare
@@ -138,7 +139,8 @@ class PartyFinder:
             plain = unprotect(item)
             at = -1 if MASK.search(plain) else s.text.find(plain)
             code = country_code(base_name(clean_item(plain)))
-            if at >= 0 and (funding or not code):
+            own = code and self.is_publisher(base_name(plain), s.known)  # "The United States"
+            if at >= 0 and (funding or not code or own):
                 s.spans.append((s.offset + at, s.offset + at + len(plain)))
             elif at >= 0:
                 s.places.append((s.offset + at, s.offset + at + len(plain), code))
@@ -148,40 +150,8 @@ class PartyFinder:
         return found
 
     def subject(self, masked: str, known: list[Organization]) -> list[str]:
-        """The organizations that are the subject of a sentence ("X and Y have signed"),
-        else []."""
-        masked = LEADING_PHRASE.sub("", masked, count=1)
-        masked = KICKER.sub("", masked, count=1)
-        masked = INSERTED_CLAUSE.sub("", masked, count=1)
-        sign = SUBJECT_SIGN.search(masked)
-        if not sign or len(masked[: sign.start()].split()) > 30:
-            return []
-        return self.subject_items(masked[: sign.start()], known)
-
-    def subject_items(self, head: str, known: list[Organization]) -> list[str]:
-        """The organizations a sentence's subject lists ("X and Y", "X, with the support of
-        Z,"), else []."""
-        head = re.sub(
-            r",\s*(?:in (?:close )?(?:collaboration|partnership|co-?operation) with|"
-            r"together with|with (?:the )?support (?:of|from)|through|via)\b.*$",
-            "",
-            head,
-        )
-        head = MINISTER_OF.sub("Ministry", head)  # a minister signs for the ministry
-        pieces = re.split(r"(,\s*and\s+|,\s*|\s+(?:and|y|et|e)\s+)", head)
-        glue = ["and" if "and" in p else "," for p in pieces[1::2]]
-        subject = [clean_item(p) for p in merge_name_parts(pieces[::2], glue)]
-        if not subject or re.match(PREPOSITION, subject[0]):
-            return []
-        if not all(map(_name_item, subject)) or not any(map(_named, subject)):
-            return []
-        # "IOM Afghanistan and Tajikistan": the second country is the publisher's office too
-        offices = [
-            item
-            for before, item in zip(subject, subject[1:], strict=False)
-            if country_code(item) and self.is_publisher(before, known) and " " in before
-        ]
-        return [item for item in subject if item not in offices]
+        """The organizations that are the subject of a sentence, publisher's offices aside."""
+        return sentence_subject(masked, lambda item: self.is_publisher(item, known))
 
     def read(self, s: _Sentence, partners: list, funders: list, inferred: list) -> None:
         """Add what one sentence says about partners and funders."""
@@ -192,7 +162,7 @@ class PartyFinder:
             funders += self.refs(object_items(masked[m.end() :]), s, funding=True)
         fund = FUND_VERB.search(masked)
         head = LEADING_PHRASE.sub("", masked[: fund.start()], count=1) if fund else ""
-        fund = fund if fund and _only_names(head) else None
+        fund = fund if fund and only_names(head) else None
         if fund:
             through = THROUGH.search(head)
             items = object_items(through[1] if through else head)
@@ -207,20 +177,34 @@ class PartyFinder:
             for ref in self.refs(object_items(masked[m.end() :]), s, funding=True):
                 (funders if donor_like(ref, self.country) else partners).append(ref)
         hits = [m for p in (PARTNER_TRIGGER, HELP_TRIGGER) for m in p.finditer(masked)]
-        if hits:  # "... together with X, which ..., and with Y"
+        if hits:  # "... together with X, which ..., and with Y", "organized by X with Y"
             hits += [m for m in AND_WITH.finditer(masked) if m.start() > hits[0].start()]
+            hits += filter(None, (WITH_MORE.match(masked, m.end()) for m in list(hits)))
+        for m in PEOPLE_FROM.finditer(masked):  # never a country's people
+            items = object_items(masked[m.end() :])
+            partners += self.refs([i for i in items if not country_code(base_name(i))], s)
         hits += RECIPIENT_TRIGGER.finditer(masked)
         for m in JOINT_STATEMENT.finditer(masked):  # "..., X and Y said in a joint statement"
-            partners += self.refs(self.subject_items(m[1], s.known), s)
+            partners += self.refs(subject_items(m[1], lambda i: self.is_publisher(i, s.known)), s)
         for m in hits:
             partners += self.refs(object_items(masked[m.end() :]), s)
+        for m in SAID_IT.finditer(masked):  # "IOM said it was providing ..."
+            partners += self.refs(subject_items(m[1], lambda i: self.is_publisher(i, s.known)), s)
+        backing = SUPPORT_VERB.search(masked)  # "Switzerland is supporting a programme"
+        head = LEADING_PHRASE.sub("", masked[: backing.start()], count=1) if backing else ""
+        if backing and only_names(head):  # a state's support is its money
+            states = [i for i in object_items(head) if country_code(base_name(clean_item(i)))]
+            funders += self.refs(states, s, funding=True)
         subject = [] if fund else self.subject(masked, s.known)
         others = [i for i in subject if not self.is_publisher(i, s.known)]
         if len(subject) >= 2 or (others and (hits or support)):
-            found = self.refs(others, s)
-            partners += found
+            found = self.refs(subject, s)  # the publisher's own state marks no place either
+            # a development agency that signs for an amount is the donor
+            paying = [r for r in found if MONEY.search(masked) and _development_agency(r)]
+            funders += paying
+            partners += [r for r in found if r not in paying]
             if len(subject) < 2:
-                inferred += [r.label for r in found]
+                inferred += [r.label for r in found if r not in paying]
         for m in hits:  # registry names in the clause a partnership phrase opens
             for index in MASK.findall(masked[m.end() :].split(";")[0]):
                 org = s.known[int(index)]
@@ -233,61 +217,15 @@ class PartyFinder:
         return OrgRef(org.name, org.acronym, org) if org else ref
 
 
-MINISTER_OF = re.compile(r"\bMinister(?= (?:of|for) [A-Z])")
 FUNDED_COMPOUND = re.compile(
     r"((?:\ue000\d+\ue001|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}))-(?:funded|financed|sponsored)\b"
 )
 
 
-def _only_names(head: str) -> bool:
-    """True when a sentence's start up to its verb holds only names ("The United States,
-    through USAID,"), so the verb's subject is an organization."""
-    if PREPOSITION.match(head.strip()) and not head.strip().lower().startswith("the"):
-        return False
-    ws = [w.strip("(),.") for w in head.replace(",", " ").split()]
-    return 0 < len(ws) <= 20 and all(
-        not w or MASK.search(w) or capital_word(w) or w.lower() in ("through", "via", "the")
-        for w in ws
-    )
-
-
-def _name_item(text: str) -> bool:
-    """An item of a subject list that reads as a name ("Liberty Shared" beside others)."""
-    base = base_name(text)
-    if ACRONYMED.search(text.strip()):
-        return True
-    return bool(GOVERNMENT_OF.match(base)) or proper_name(MASK.sub("Org", base))
-
-
-def _named(text: str) -> bool:
-    """A subject item that can be an organization: a registry name (with an office's place
-    after it, "IOM Pakistan"), a proper name of a body, a country or its government."""
-    base = base_name(text)
-    if GOVERNMENT_OF.match(base) or ACRONYMED.search(text.strip()):
-        return True
-    if MASK.search(base):
-        return proper_name(MASK.sub("Org", base))
-    return proper_name(base) and org_like(base) or bool(country_code(base))
-
-
-def mask_known(
-    sentence: str, registry: Registry, country: str | None = None, by_country: list | None = None
-) -> tuple[str, list[Organization], list[tuple[int, int]]]:
-    """The sentence with each registry organization replaced by a numbered placeholder, the
-    organizations, and where the sentence names them; generic names read as the release's
-    country's bodies are added to by_country."""
-    known: list[Organization] = []
-    spans = []
-    out, last = [], 0
-    for found in known_mentions(sentence, registry, country):
-        out += [sentence[last : found.start], f"\ue000{len(known)}\ue001"]
-        known.append(found.org)
-        spans.append((found.start, found.end))
-        if found.by_country and by_country is not None:
-            by_country.append(found.org.short)
-        last = found.end
-    out.append(sentence[last:])
-    return "".join(out), known, spans
+def _development_agency(ref: OrgRef) -> bool:
+    """A bilateral development agency or a donor (KOICA, JICA, USAID, GIZ)."""
+    org = ref.org
+    return bool(org and org.type == "donor") or bool(DEVELOPMENT_AGENCY.search(ref.name))
 
 
 def find_parties(
@@ -300,7 +238,8 @@ def find_parties(
     and the spans of the text that name organizations; country is the release's own, which
     a generic name ("the Ministry of Interior") and a "State budget" stand for."""
     acronyms = acronym_definitions(text)
-    finder = PartyFinder(registry, publisher, country, acronyms)
+    foreign = foreign_acronyms(acronyms, registry)
+    finder = PartyFinder(registry, publisher, country, acronyms, foreign)
     whole_names = sorted(acronyms.values(), key=len, reverse=True)
     partners: list[OrgRef] = []
     funders: list[OrgRef] = []
@@ -310,7 +249,7 @@ def find_parties(
     places: list[tuple[int, int, str]] = []
     listing = False  # under "The following authorities took part in this operation:"
     for offset, sentence in sentence_spans(text):
-        masked, known, known_spans = mask_known(sentence, registry, country, by_country)
+        masked, known, known_spans = mask_known(sentence, registry, country, by_country, foreign)
         masked = protect_names(masked, whole_names)
         masked = compound_countries().sub(lambda m: protect(m[0]), masked)
         s = _Sentence(sentence, offset, masked, known)
@@ -323,13 +262,15 @@ def find_parties(
         listing = listing or bool(PARTICIPANTS_INTRO.search(sentence.strip()))
         spans.extend(s.spans)
         places.extend(s.places)
-    funders = _shortest_dropped(_unique(funders))
+    funders = _shortest_dropped(_unique(r for r in funders if not publisher.owns(r.name)))
+    funders = [r for r in funders if not _state_beside_its_body(r, funders)]
     # "ASEAN and Australia launched ..., funded by the Australian Government": a party named by
     # its country that also funds is the donor, not a place
     donors = {home_country(r) for r in funders}
     spans += [(a, b) for a, b, code in places if code in donors]
     funder_keys = {r.key for r in funders}
     partners = _shortest_dropped(_unique(r for r in partners if r.key not in funder_keys))
+    partners = [r for r in partners if not _state_beside_its_body(r, partners)]
     kept = {r.label for r in partners}
     named = kept | {r.label for r in funders}
     return Parties(
@@ -339,6 +280,14 @@ def find_parties(
         [x for x in dict.fromkeys(inferred) if x in kept],
         [x for x in dict.fromkeys(by_country) if x in named],
     )
+
+
+def _state_beside_its_body(ref: OrgRef, refs: list[OrgRef]) -> bool:
+    """A country's government named bare ("con apoyo de Canadá", "Kenya, Qatar sign") beside
+    one of its bodies ("la Embajada de Canadá", "Kenya's Ministry of Labour"): the body names
+    the party."""
+    code = ref.bare and country_code(re.sub(r"^Government of (?:the )?", "", ref.name))
+    return bool(code) and any(r is not ref and names_country(r.name, code) for r in refs)
 
 
 def _shortest_dropped(refs: list[OrgRef]) -> list[OrgRef]:

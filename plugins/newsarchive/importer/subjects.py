@@ -1,0 +1,102 @@
+"""The organizations a sentence's subject names: "X and Y have signed", "X, with the support
+of Z, launched", "The Government of X, through A and B, launched"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .geo import country_code
+from .namelists import merge_name_parts, object_items
+from .orgs import (
+    ACRONYMED,
+    GOVERNMENT_OF,
+    MASK,
+    base_name,
+    capital_word,
+    clean_item,
+    org_like,
+    proper_name,
+)
+from .phrases import (
+    INSERTED_CLAUSE,
+    KICKER,
+    LEADING_PHRASE,
+    PREPOSITION,
+    SUBJECT_SIGN,
+    THROUGH_CLAUSE,
+)
+
+MINISTER_OF = re.compile(r"\bMinister(?= (?:of|for) [A-Z])")
+
+
+def sentence_subject(masked: str, is_publisher: Callable[[str], bool]) -> list[str]:
+    """The organizations that are the subject of a sentence ("X and Y have signed"),
+    else []."""
+    masked = LEADING_PHRASE.sub("", masked, count=1)
+    masked = KICKER.sub("", masked, count=1)
+    through = THROUGH_CLAUSE.match(masked)  # "The Government of X, through A and B, launched"
+    if through and SUBJECT_SIGN.match(masked, through.end()):
+        return object_items(through["bodies"]) if subject_items(through[1], is_publisher) else []
+    masked = INSERTED_CLAUSE.sub("", masked, count=1)
+    sign = SUBJECT_SIGN.search(masked)
+    if not sign or len(masked[: sign.start()].split()) > 30:
+        return []
+    return subject_items(masked[: sign.start()], is_publisher)
+
+
+def subject_items(head: str, is_publisher: Callable[[str], bool]) -> list[str]:
+    """The organizations a sentence's subject lists ("X and Y", "X, with the support of
+    Z,"), else []."""
+    head = re.sub(
+        r",\s*(?:in (?:close )?(?:collaboration|partnership|co-?operation) with|"
+        r"together with|with (?:the )?support (?:of|from)|with|through|via|a través de)\b.*$",
+        "",
+        head,
+    )
+    head = MINISTER_OF.sub("Ministry", head)  # a minister signs for the ministry
+    pieces = re.split(r"(,\s*and\s+|,\s*|\s+(?:and|y|et|e)\s+)", head)
+    glue = ["and" if "and" in p else "," for p in pieces[1::2]]
+    subject = [clean_item(p) for p in merge_name_parts(pieces[::2], glue)]
+    if not subject or re.match(PREPOSITION, subject[0]):
+        return []
+    if not all(map(_name_item, subject)) or not any(map(_named, subject)):
+        return []
+    # "IOM Afghanistan and Tajikistan": the second country is the publisher's office too
+    offices = [
+        item
+        for before, item in zip(subject, subject[1:], strict=False)
+        if country_code(item) and is_publisher(before) and " " in before
+    ]
+    return [item for item in subject if item not in offices]
+
+
+def only_names(head: str) -> bool:
+    """True when a sentence's start up to its verb holds only names ("The United States,
+    through USAID,"), so the verb's subject is an organization."""
+    if PREPOSITION.match(head.strip()) and not head.strip().lower().startswith("the"):
+        return False
+    ws = [w.strip("(),.") for w in head.replace(",", " ").split()]
+    return 0 < len(ws) <= 20 and all(
+        not w or MASK.search(w) or capital_word(w) or w.lower() in ("through", "via", "the")
+        for w in ws
+    )
+
+
+def _name_item(text: str) -> bool:
+    """An item of a subject list that reads as a name ("Liberty Shared" beside others)."""
+    base = base_name(text)
+    if ACRONYMED.search(text.strip()):
+        return True
+    return bool(GOVERNMENT_OF.match(base)) or proper_name(MASK.sub("Org", base))
+
+
+def _named(text: str) -> bool:
+    """A subject item that can be an organization: a registry name (with an office's place
+    after it, "IOM Pakistan"), a proper name of a body, a country or its government."""
+    base = base_name(text)
+    if GOVERNMENT_OF.match(base) or ACRONYMED.search(text.strip()):
+        return True
+    if MASK.search(base):
+        return proper_name(MASK.sub("Org", base))
+    return proper_name(base) and org_like(base) or bool(country_code(base))
