@@ -14,30 +14,38 @@ from newsarchive import cachefile
 from newsarchive.checks.tree import is_blocked, scan_tree
 from newsarchive.collection import by_title, neighbours, related_items, sort_releases, years_of
 from newsarchive.csp import site_policy
-from newsarchive.feeds import Feed, FeedEntry, render_atom
 from newsarchive.incremental import (
     MANIFEST_KEY,
-    WRITTEN_PAGES_KEY,
     PageManifest,
     build_salt,
     code_salt,
     fingerprint,
     registry_digest,
 )
-from newsarchive.output import write_bytes
+from newsarchive.pages import (
+    REGISTRY_KEY,
+    absolute_url,
+    collection_jsonld,
+    list_names,
+    record_of,
+    registry_path,
+    stamp,
+    term_url_makers,
+    write_atom,
+    write_page,
+)
 from newsarchive.registry import Registry, load_registry
 from newsarchive.share_image import DEFAULT_IMAGE
-from newsarchive.structured import collection_page, news_article, to_script_json
+from newsarchive.structured import news_article, to_script_json
 
 from .lifecycle import record_pelican_caches
 from .parallel import content_metadata, read_releases
-from .reader import registry_path, shown_path
+from .reader import shown_path
 from .signals import release_generator_finalized, release_generator_read
 
 logger = logging.getLogger(__name__)
 
 CONTENT_KEY = "archive_content"  # what the content check needs from the releases read
-REGISTRY_KEY = "archive_registry"  # the partner registry, read once per build
 CACHE_FILE = "releases.cache"  # in CACHE_PATH: releases read by earlier builds
 
 
@@ -70,121 +78,6 @@ class Release(Content):
         for name in ("_context", "newer_release", "older_release"):
             state.pop(name, None)
         return state
-
-
-def _record(release: Release):
-    return release.record
-
-
-def absolute_url(settings: dict, path: str) -> str:
-    """Absolute URL of a site path, from SITE_ABSOLUTE_URL (feeds, canonical links, sitemap)."""
-    return f"{settings['SITE_ABSOLUTE_URL'].rstrip('/')}/{path.lstrip('/')}"
-
-
-def term_url_makers(settings: dict) -> dict:
-    """kind -> function(slug) giving the absolute URL of that term's page."""
-
-    def maker(pattern: str):
-        return lambda slug: absolute_url(settings, pattern.format(slug=slug))
-
-    return {kind: maker(settings[f"{kind.upper()}_URL"]) for kind in ("partner", "country", "sdg")}
-
-
-def collection_jsonld(settings: dict, name: str, path: str, description: str, items) -> str:
-    """CollectionPage JSON-LD for a page listing releases or terms (`.title` or `.name`, `.url`)."""
-    items = [(getattr(i, "title", None) or i.name, absolute_url(settings, i.url)) for i in items]
-    return to_script_json(collection_page(name, absolute_url(settings, path), description, items))
-
-
-def unchanged(generator, key: str, print_: str) -> bool:
-    """True when the page `key` is as the last build left it (and notes it as written)."""
-    manifest = generator.context.get(MANIFEST_KEY)
-    files = manifest.fresh(key, print_) if manifest is not None else None
-    if files is None:
-        return False
-    written = generator.context.get(WRITTEN_PAGES_KEY)
-    if written is not None:
-        written.extend(f for f in files if f.endswith(".html"))
-    manifest.record(key, print_, files)
-    return True
-
-
-def write_page(
-    generator, writer, key: str, print_: str, name: str, template, lazy=None, **kwargs
-) -> None:
-    """writer.write_file, skipped when the page's fingerprint is unchanged since the last build.
-
-    `lazy()`, when given, returns more template variables; it is called only for a page written.
-    """
-    if unchanged(generator, key, print_):
-        return
-    if lazy is not None:
-        kwargs.update(lazy())
-    written = generator.context.get(WRITTEN_PAGES_KEY)
-    before = len(written) if written is not None else 0
-    writer.write_file(name, template, generator.context, **kwargs)
-    manifest = generator.context.get(MANIFEST_KEY)
-    if manifest is not None:
-        output = generator.settings["OUTPUT_PATH"]
-        files = written[before:] if written is not None else [os.path.join(output, name)]
-        manifest.record(key, print_, files)
-
-
-def write_feed(generator, key: str, print_: str, path: str, *args, **kwargs) -> None:
-    """write_atom, skipped when the feed's fingerprint is unchanged since the last build."""
-    if unchanged(generator, key, print_):
-        return
-    write_atom(generator.settings, path, *args, **kwargs)
-    manifest = generator.context.get(MANIFEST_KEY)
-    if manifest is not None:
-        manifest.record(key, print_, [os.path.join(generator.settings["OUTPUT_PATH"], path)])
-
-
-def stamp(release) -> tuple:
-    """What identifies a release's source version: path, modification time and size."""
-    return release.source_stamp
-
-
-def list_names(settings: dict) -> int:
-    """ARCHIVE_LIST_NAMES: organizations (and countries) named per release in lists and feeds.
-    A release is an entry of each of its terms' feeds: all its names there would grow the
-    output with the square of their number."""
-    value = settings.get("ARCHIVE_LIST_NAMES", 10)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 10
-
-
-def write_atom(
-    settings: dict, path: str, title: str, page_path: str, releases, full_content: bool = True
-) -> None:
-    """Write an Atom feed of the dated releases (undated ones have no place in time)."""
-    base = settings["SITE_ABSOLUTE_URL"].rstrip("/")
-    dated = [r for r in releases if r.record.date][: settings.get("FEED_MAX_ITEMS") or None]
-    cap = list_names(settings)
-    entries = [
-        FeedEntry(
-            title=r.title,
-            url=absolute_url(settings, r.url),
-            date=r.record.date,
-            summary=r.record.summary,
-            content_html=r.get_content(base) if full_content else "",
-            categories=tuple(
-                [o.short for o in (r.record.partners + r.record.funders)[:cap]]
-                + [c.name for c in r.record.countries[:cap]]
-                + [g.label for g in r.record.sdgs]
-            ),
-        )
-        for r in dated
-    ]
-    feed = Feed(
-        title=title,
-        site_url=base,
-        self_url=absolute_url(settings, path),
-        page_url=absolute_url(settings, page_path),
-        author=settings["AUTHOR"],
-        entries=entries,
-        subtitle=settings.get("SITE_DESCRIPTION", ""),
-    )
-    write_bytes(settings["OUTPUT_PATH"], path, render_atom(feed))
 
 
 class YearArchive:
@@ -279,16 +172,16 @@ class ReleasesGenerator(Generator):
             self.add_source_path(release)
             release_generator_read.send(self, release=release)
             (drafts if release.status == "draft" else releases).append(release)
-        self.releases = sort_releases(releases, _record)
-        self.drafts = sort_releases(drafts, _record)
+        self.releases = sort_releases(releases, record_of)
+        self.drafts = sort_releases(drafts, record_of)
         for newer, release, older in neighbours(self.releases):
             release.newer_release, release.older_release = newer, older
         for release, related in zip(
-            self.releases, related_items(self.releases, _record), strict=True
+            self.releases, related_items(self.releases, record_of), strict=True
         ):
             release.related = related
         self.years = [
-            YearArchive(y, items, self.settings) for y, items in years_of(self.releases, _record)
+            YearArchive(y, items, self.settings) for y, items in years_of(self.releases, record_of)
         ]
         if self.settings.get("ARCHIVE_INCREMENTAL"):
             self.context[MANIFEST_KEY] = self.page_manifest()
@@ -462,7 +355,12 @@ class ReleasesGenerator(Generator):
             orders = [("date", year.save_as, year.url, year.releases)]
             if len(year.releases) > 1 and year.key != "undated":  # undated: already by title
                 orders.append(
-                    ("title", year.title_save_as, year.title_url, by_title(year.releases, _record))
+                    (
+                        "title",
+                        year.title_save_as,
+                        year.title_url,
+                        by_title(year.releases, record_of),
+                    )
                 )
             for order, save_as, url, releases in orders:
                 write_page(

@@ -9,9 +9,9 @@ from urllib.parse import urlparse
 
 from pelican.generators import Generator
 
-from archive_releases.generator import absolute_url, unchanged
 from newsarchive.incremental import MANIFEST_KEY, WRITTEN_PAGES_KEY, fingerprint
 from newsarchive.output import relative_path, write_bytes, write_if_changed
+from newsarchive.pages import absolute_url, unchanged
 from newsarchive.sdgs import all_goals, goal_stylesheet
 from newsarchive.share_image import DEFAULT_IMAGE, archive_image, goal_image, sdg_image
 from newsarchive.sitefiles import render_robots, render_sitemap

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 from itertools import groupby
 
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
-from archive_releases.generator import (
+from newsarchive.collection import by_title, collation_key, group_by
+from newsarchive.countries import get_country
+from newsarchive.incremental import fingerprint
+from newsarchive.pages import (
     REGISTRY_KEY,
     absolute_url,
     collection_jsonld,
+    record_of,
+    registry_path,
     stamp,
     term_url_makers,
     write_feed,
     write_page,
 )
-from newsarchive.collection import by_title, collation_key, group_by
-from newsarchive.countries import get_country
-from newsarchive.incremental import fingerprint
 from newsarchive.registry import load_registry
 from newsarchive.share_image import sdg_image
 from newsarchive.structured import collection_page, to_script_json
@@ -200,11 +201,7 @@ class TaxonomyGenerator(Generator):
         releases = self.context.get("releases", [])
         registry = self.context.get(REGISTRY_KEY)
         if registry is None:
-            registry = load_registry(
-                os.path.join(
-                    self.settings["PATH"], self.settings.get("ARCHIVE_REGISTRY", "partners.yaml")
-                )
-            )
+            registry = load_registry(registry_path(self.settings))
         self.indexes: list[TaxonomyIndex] = []
         for taxonomy in TAXONOMIES:
             groups = group_by(
@@ -300,7 +297,7 @@ class TaxonomyGenerator(Generator):
         orders = [("date", term.save_as, term.url, term.releases)]
         if term.count > 1:
             orders.append(
-                ("title", term.title_save_as, term.title_url, by_title(term.releases, _record))
+                ("title", term.title_save_as, term.title_url, by_title(term.releases, record_of))
             )
         for order, save_as, url, releases in orders:
             write_page(
@@ -337,10 +334,6 @@ class TaxonomyGenerator(Generator):
             term.releases,
             full_content=False,
         )
-
-
-def _record(release):
-    return release.record
 
 
 def add_filters(pelican) -> None:
