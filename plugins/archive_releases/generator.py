@@ -23,7 +23,9 @@ from newsarchive.incremental import (
     registry_digest,
 )
 from newsarchive.pages import (
+    MACROS_KEY,
     REGISTRY_KEY,
+    RenderedMacros,
     absolute_url,
     collection_jsonld,
     list_names,
@@ -98,23 +100,6 @@ class YearArchive:
         return collection_jsonld(self.settings, self.name, path, "", releases)
 
 
-_RENDERED: dict[tuple, str] = {}
-
-
-def cached_macro(macro, siteurl: str, *args):
-    """A Jinja macro's output for these arguments, rendered once per build.
-
-    A release is listed on its year page and on the pages of each of its partners, countries
-    and goals; its list item is the same on every page at the same depth (`siteurl`), so it is
-    rendered once. Objects are keyed by identity: the cache is emptied when a build starts.
-    """
-    key = (macro.name, siteurl, *(a if isinstance(a, str | int) else id(a) for a in args))
-    html = _RENDERED.get(key)
-    if html is None:
-        html = _RENDERED[key] = macro(*args)
-    return html
-
-
 def keep_existing_static_paths(pelican) -> None:
     """STATIC_PATHS without the folders the content folder lacks (Pelican's --autoreload warns
     that it cannot watch them, and --strict makes that fatal)."""
@@ -129,12 +114,10 @@ def keep_existing_static_paths(pelican) -> None:
 def add_jinja_globals(pelican) -> None:
     """Configure every template environment: autoescape always on (content is untrusted text;
     only HTML the build sanitised or drew itself is marked safe), the Content-Security-Policy
-    every page carries, `cached_macro` available, and
-    with the content cache on, compiled templates kept in the cache folder (each generator
-    compiles its own otherwise: a third of a small rebuild). Jinja checks each template's source
-    against what it compiled."""
+    every page carries, and with the content cache on, compiled templates kept in the cache
+    folder (each generator compiles its own otherwise: a third of a small rebuild). Jinja checks
+    each template's source against what it compiled."""
     settings = pelican.settings
-    settings.setdefault("JINJA_GLOBALS", {})["cached_macro"] = cached_macro
     settings["ARCHIVE_CSP"] = site_policy(settings)  # base.html writes it on every page
     settings["ARCHIVE_LIST_NAMES"] = list_names(settings)
     environment = dict(settings.get("JINJA_ENVIRONMENT") or {})  # a copy: not shared
@@ -162,7 +145,7 @@ class ReleasesGenerator(Generator):
 
     def generate_context(self) -> None:
         """Read releases, order them, link neighbours and publish them to the shared context."""
-        _RENDERED.clear()
+        self.context[MACROS_KEY] = RenderedMacros()  # list items rendered once in this build
         record_pelican_caches(self.settings)
         self.tree = scan_tree(self.path, lambda p: shown_path(self.settings, p))
         self.registry = self.read_registry()

@@ -1,5 +1,6 @@
 """What the plugins' generators share to write the site: absolute URLs, pages and feeds skipped
-when unchanged since the last build, Atom feeds of releases and CollectionPage JSON-LD.
+when unchanged since the last build, Atom feeds of releases, CollectionPage JSON-LD, and list
+items rendered once per build.
 
 Generators and writers are Pelican's, used only through `generator.context`,
 `generator.settings` and `writer.write_file`: nothing here imports Pelican.
@@ -15,6 +16,7 @@ from .output import write_bytes
 from .structured import collection_page, to_script_json
 
 REGISTRY_KEY = "archive_registry"  # in the build's context: the partner registry, read once
+MACROS_KEY = "cached_macro"  # in the build's context: the templates' `cached_macro`
 
 
 def registry_path(settings: dict) -> str:
@@ -136,3 +138,23 @@ def write_atom(
         subtitle=settings.get("SITE_DESCRIPTION", ""),
     )
     write_bytes(settings["OUTPUT_PATH"], path, render_atom(feed))
+
+
+class RenderedMacros:
+    """The templates' `cached_macro`: a Jinja macro's output for these arguments, rendered once.
+
+    A release is listed on its year page and on the pages of each of its partners, countries
+    and goals; its list item is the same on every page at the same depth (`siteurl`), so it is
+    rendered once. Objects are keyed by identity: a build puts a new one into its context.
+    """
+
+    def __init__(self) -> None:
+        self._rendered: dict[tuple, str] = {}
+
+    def __call__(self, macro, siteurl: str, *args) -> str:
+        """The macro's output for `args` on a page at `siteurl`."""
+        key = (macro.name, siteurl, *(a if isinstance(a, str | int) else id(a) for a in args))
+        html = self._rendered.get(key)
+        if html is None:
+            html = self._rendered[key] = macro(*args)
+        return html
