@@ -12,7 +12,7 @@ from pelican.generators import Generator
 
 from newsarchive import cachefile
 from newsarchive.checks.tree import is_blocked, scan_tree
-from newsarchive.collection import by_title, neighbours, related_items, sort_releases, years_of
+from newsarchive.collection import neighbours, related_items, sort_releases, years_of
 from newsarchive.csp import site_policy
 from newsarchive.incremental import (
     MANIFEST_KEY,
@@ -34,6 +34,7 @@ from newsarchive.pages import (
     stamp,
     term_url_makers,
     write_atom,
+    write_listing,
     write_page,
 )
 from newsarchive.registry import Registry, load_registry
@@ -334,33 +335,17 @@ class ReleasesGenerator(Generator):
         template = self.get_template("year")
         keys = [y.key for y in self.years]  # the neighbouring years are linked
         for year in self.years:
-            print_ = fingerprint([stamp(r) for r in year.releases], keys)
-            orders = [("date", year.save_as, year.url, year.releases)]
-            if len(year.releases) > 1 and year.key != "undated":  # undated: already by title
-                orders.append(
-                    (
-                        "title",
-                        year.title_save_as,
-                        year.title_url,
-                        by_title(year.releases, record_of),
-                    )
-                )
-            for order, save_as, url, releases in orders:
-                write_page(
-                    self,
-                    writer,
-                    f"year:{year.key}:{order}",
-                    print_,
-                    save_as,
-                    template,
-                    year=year,
-                    order=order,
-                    paginated={"releases": releases},
-                    template_name="year" if order == "date" else "titles",
-                    page_name=url,
-                    url=url,
-                    relative_urls=self.settings["RELATIVE_URLS"],
-                )
+            write_listing(
+                self,
+                writer,
+                f"year:{year.key}",
+                fingerprint([stamp(r) for r in year.releases], keys),
+                year,
+                template,
+                "year",
+                titles=len(year.releases) > 1 and year.key != "undated",  # undated: by title
+                year=year,
+            )
 
     def write_feed(self, writer) -> None:
         """The site's Atom feed of dated releases (undated ones cannot be placed in time)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 
+from .collection import by_title
 from .feeds import Feed, FeedEntry, render_atom
 from .incremental import MANIFEST_KEY, WRITTEN_PAGES_KEY
 from .output import write_bytes
@@ -48,10 +49,15 @@ def term_url_makers(settings: dict) -> dict:
     return {kind: maker(settings[f"{kind.upper()}_URL"]) for kind in ("partner", "country", "sdg")}
 
 
-def collection_jsonld(settings: dict, name: str, path: str, description: str, items) -> str:
-    """CollectionPage JSON-LD for a page listing releases or terms (`.title` or `.name`, `.url`)."""
+def collection_data(settings: dict, name: str, path: str, description: str, items) -> dict:
+    """CollectionPage of a page listing releases or terms (`.title` or `.name`, `.url`)."""
     items = [(getattr(i, "title", None) or i.name, absolute_url(settings, i.url)) for i in items]
-    return to_script_json(collection_page(name, absolute_url(settings, path), description, items))
+    return collection_page(name, absolute_url(settings, path), description, items)
+
+
+def collection_jsonld(settings: dict, name: str, path: str, description: str, items) -> str:
+    """`collection_data` as the page's JSON-LD script."""
+    return to_script_json(collection_data(settings, name, path, description, items))
 
 
 def unchanged(generator, key: str, print_: str) -> bool:
@@ -86,6 +92,40 @@ def write_page(
         output = generator.settings["OUTPUT_PATH"]
         files = written[before:] if written is not None else [os.path.join(output, name)]
         manifest.record(key, print_, files)
+
+
+def write_listing(
+    generator, writer, key: str, print_: str, listing, template, name: str, titles: bool, **kwargs
+) -> None:
+    """A listing's paginated pages (a year's, a term's): its releases newest first at its URL,
+    and with `titles` in title order under by-title/ (the paginated template `titles`).
+    `name` is the paginated template of the first order."""
+    orders = [("date", listing.save_as, listing.url, listing.releases)]
+    if titles:
+        orders.append(
+            (
+                "title",
+                listing.title_save_as,
+                listing.title_url,
+                by_title(listing.releases, record_of),
+            )
+        )
+    for order, save_as, url, releases in orders:
+        write_page(
+            generator,
+            writer,
+            f"{key}:{order}",
+            print_,
+            save_as,
+            template,
+            order=order,
+            paginated={"releases": releases},
+            template_name=name if order == "date" else "titles",
+            page_name=url,
+            url=url,
+            relative_urls=generator.settings["RELATIVE_URLS"],
+            **kwargs,
+        )
 
 
 def write_feed(generator, key: str, print_: str, path: str, *args, **kwargs) -> None:
