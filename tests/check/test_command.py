@@ -105,7 +105,7 @@ def test_github_annotations_when_running_in_actions(project, archive, monkeypatc
 
 
 def test_annotation_escapes_newlines_and_percent():
-    from newsarchive.check import github_annotation
+    from newsarchive.checks.command import github_annotation
     from newsarchive.registry import Problem
 
     line = github_annotation(Problem("a,b:c.md", 3, "error", "50% off\nnext"))

@@ -4,7 +4,7 @@
 leading outside it), each file (`files.py`), then the whole set (`duplicates.py`) and the
 registry (`registry.py`), and returns a `Report`. `archive build` runs the same checks on what it
 reads (`site_report`) and stops before writing anything when there is an error. Nothing here
-prints; `newsarchive.check` is the command that formats the report.
+prints; `command.py` is the `archive check` command that formats the report.
 """
 
 from __future__ import annotations

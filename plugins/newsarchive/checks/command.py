@@ -8,8 +8,8 @@ import os
 import sys
 from collections.abc import Iterator
 
-from .checks import DEFAULT_CONTENT, Report, run_checks
-from .problems import Problem, one_line, stop_commands
+from ..problems import Problem, one_line, stop_commands
+from . import DEFAULT_CONTENT, Report, run_checks
 
 
 def format_text(report: Report) -> Iterator[str]:
