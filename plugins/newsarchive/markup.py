@@ -13,7 +13,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .registry import Problem
+from .problems import Problem
 from .sanitize import MAY_CONTAIN_MARKUP, clean_html, dropped_markup, external_images, find_line
 
 # The project's Markdown (pelicanconf.py's MARKDOWN is a copy). Lean extensions: "smarty"

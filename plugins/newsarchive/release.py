@@ -12,7 +12,8 @@ import yaml
 
 from . import safeyaml
 from .countries import Country, resolve_country, suggest_country
-from .registry import Organization, Problem, Registry
+from .problems import Problem
+from .registry import Organization, Registry
 from .sdgs import Goal, get_goal
 from .text import quote
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..markup import converter
-from ..registry import Problem, Registry, load_registry
+from ..problems import Problem
+from ..registry import Registry, load_registry
 from ..release import Release
 from ..sanitize import refused_file
 from ..sources import MAX_REGISTRY_BYTES, read_source

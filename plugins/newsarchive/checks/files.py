@@ -8,7 +8,8 @@ from markdown import Markdown
 
 from ..markup import check_body
 from ..page import parse_page
-from ..registry import Problem, Registry
+from ..problems import Problem
+from ..registry import Registry
 from ..release import Release, parse_release
 from ..sources import display, read_source
 from ..text import SLUG, slugify
