@@ -15,6 +15,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .problems import Problem
 from .sanitize import MAY_CONTAIN_MARKUP, clean_html, dropped_markup, external_images, find_line
+from .text import shorten
 
 # The project's Markdown (pelicanconf.py's MARKDOWN is a copy). Lean extensions: "smarty"
 # alone doubled Markdown time; "extra" adds parts releases do not use.
@@ -72,7 +73,7 @@ def body_problems(html: str, body: str, path: str, first_line: int) -> list[Prob
         for d in dropped_markup(html, body)
     ]
     for src in external_images(html):
-        shown = src if len(src) <= 60 else src[:57] + "..."
+        shown = shorten(src)
         problems.append(
             Problem(
                 path,

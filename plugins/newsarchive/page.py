@@ -6,20 +6,17 @@ Pelican, so a page cannot choose where it is written (`save_as`, `url`) or a tem
 
 from __future__ import annotations
 
-import re
-
 import yaml
 
 from . import safeyaml
 from .problems import Problem
 from .release import split_front_matter
-from .text import quote, slugify
+from .text import SLUG, quote, slugify
 
 PAGE_FIELDS = ("title", "summary", "slug", "status")
 PAGE_STATUSES = ("published", "hidden", "draft")
 # Pelican would write the page wherever these say, or render it with any template of the theme
 WHERE_FIELDS = ("save_as", "url", "template")
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def parse_page(text: str, shown: str) -> tuple[dict | None, str, list[Problem]]:
