@@ -19,9 +19,9 @@ from ..problems import Problem
 from ..registry import Registry, load_registry
 from ..release import Release
 from ..sanitize import refused_file
-from ..sources import MAX_REGISTRY_BYTES, read_source
+from ..sources import MAX_REGISTRY_BYTES, display, read_source
 from .duplicates import check_duplicates
-from .files import check_page, check_release, display, read_text
+from .files import check_page, check_release
 from .registry import check_registry
 from .tree import is_blocked, link_problem, scan_tree
 
@@ -180,7 +180,7 @@ def run_checks(
     releases = []
     for path in files:
         shown = display(path)
-        text, read_problems = read_text(path, shown)
+        text, read_problems = read_source(path, shown)
         problems += read_problems
         if text is None:
             continue
@@ -224,7 +224,7 @@ def site_report(
     for path in pages:
         if is_blocked(path, blocked):
             continue
-        text, read_problems = read_text(path, shown(path))
+        text, read_problems = read_source(path, shown(path))
         problems += read_problems
         if text is not None:
             problems += check_page(text, shown(path), path, Path(content), md)
