@@ -10,7 +10,7 @@ prints; `command.py` is the `archive check` command that formats the report.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -89,6 +89,13 @@ def find_registry(paths: Sequence[str | Path]) -> Path:
     return Path(DEFAULT_CONTENT) / REGISTRY_NAME
 
 
+def files_under(folder: Path) -> Iterator[Path]:
+    """Every file under `folder`, but hidden files and those in hidden folders (never read)."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        yield from (Path(dirpath) / name for name in filenames if not name.startswith("."))
+
+
 def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
     """Markdown files named or under the given paths (sorted), and paths that do not exist."""
     found: set[Path] = set()
@@ -99,11 +106,7 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
             if path.name != REGISTRY_NAME:
                 found.add(path)
         elif path.is_dir():
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-                for name in filenames:
-                    if name.endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
-                        found.add(Path(dirpath) / name)
+            found.update(p for p in files_under(path) if p.name.endswith(MARKDOWN_SUFFIXES))
         else:
             missing.append(str(raw))
     return sorted(found), missing
@@ -120,10 +123,7 @@ def find_refused(
         if path.is_file():
             candidates = [path]
         elif path.is_dir():
-            candidates = []
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-                candidates += [Path(dirpath) / n for n in filenames if not n.startswith(".")]
+            candidates = list(files_under(path))
         else:
             continue
         for candidate in candidates:
