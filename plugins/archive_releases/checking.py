@@ -22,8 +22,9 @@ from pelican.generators import Generator
 from newsarchive.checks import ContentErrors, site_report
 from newsarchive.checks.tree import unsafe_link
 from newsarchive.output import begin_output
-from newsarchive.pages import REGISTRY_KEY, registry_path
+from newsarchive.pages import REGISTRY_KEY
 from newsarchive.problems import Problem
+from newsarchive.registry import registry_path
 from newsarchive.sources import MAX_REGISTRY_BYTES, read_source
 
 from .generator import CONTENT_KEY

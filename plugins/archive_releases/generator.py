@@ -30,14 +30,13 @@ from newsarchive.pages import (
     collection_jsonld,
     list_names,
     record_of,
-    registry_path,
     stamp,
     term_url_makers,
     write_atom,
     write_listing,
     write_page,
 )
-from newsarchive.registry import Registry, load_registry
+from newsarchive.registry import Registry, load_registry, registry_path
 from newsarchive.share_image import DEFAULT_IMAGE
 from newsarchive.structured import news_article, to_script_json
 

@@ -21,9 +21,8 @@ from pelican.utils import SafeDatetime
 from newsarchive.checks.files import check_release
 from newsarchive.markup import check_body, converter, safe_body
 from newsarchive.page import parse_page
-from newsarchive.pages import registry_path
 from newsarchive.problems import Problem
-from newsarchive.registry import Registry, load_registry
+from newsarchive.registry import Registry, load_registry, registry_path
 from newsarchive.sanitize import refused_file, unsafe_name
 from newsarchive.sources import read_source
 

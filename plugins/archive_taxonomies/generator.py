@@ -16,14 +16,13 @@ from newsarchive.pages import (
     REGISTRY_KEY,
     collection_data,
     collection_jsonld,
-    registry_path,
     stamp,
     term_url_makers,
     write_feed,
     write_listing,
     write_page,
 )
-from newsarchive.registry import load_registry
+from newsarchive.registry import load_registry, registry_path
 from newsarchive.share_image import sdg_image
 from newsarchive.structured import to_script_json
 from newsarchive.taxonomy import (

@@ -20,11 +20,6 @@ REGISTRY_KEY = "archive_registry"  # in the build's context: the partner registr
 MACROS_KEY = "cached_macro"  # in the build's context: the templates' `cached_macro`
 
 
-def registry_path(settings: dict) -> str:
-    """Absolute path of the partner registry named by ARCHIVE_REGISTRY (relative to PATH)."""
-    return os.path.join(settings["PATH"], settings.get("ARCHIVE_REGISTRY", "partners.yaml"))
-
-
 def record_of(release):
     """The validated `newsarchive.release.Release` behind a release's page."""
     return release.record

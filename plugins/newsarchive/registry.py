@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -258,6 +259,12 @@ def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
             seen_keys.setdefault(k, (org.slug, line))
         orgs.append(org)
     return Registry(orgs, path, problems)
+
+
+def registry_path(settings: dict) -> str:
+    """Absolute path of the partner registry named by Pelican's settings: ARCHIVE_REGISTRY,
+    relative to the content folder PATH."""
+    return os.path.join(settings["PATH"], settings.get("ARCHIVE_REGISTRY", "partners.yaml"))
 
 
 def load_registry(path: str | Path, shown: str | None = None) -> Registry:
