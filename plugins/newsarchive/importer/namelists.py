@@ -49,6 +49,12 @@ _SPLIT = re.compile(
     r"\s+and\s+(?=(?!(?:of|for|the|on|in|to)\b)[a-z]))\s*"  # "... Hotline and service providers"
 )
 
+# A French, Spanish or Portuguese name of two capitalized words followed by common nouns.
+ROMANCE_GOODS = re.compile(
+    r"^((?:[A-ZÀ-Ý][\w'’-]*\s+)+[A-ZÀ-Ý][\w'’-]*)\s+"
+    r"(?:du|des|de la|de l['’]|de|del|do|da|dos|das)\s+[a-zà-ÿ][^A-ZÀ-Ý()]*$"
+)
+PROGRAMME = re.compile(r"^\W*(?:programme|program|facility|initiative|project)\b", re.I)
 BODY_OF = re.compile(rf"{ORG_HEADS.pattern} (?:of|for|on|against) ([^,(]+)$")
 # Head words that make a part after "and" a body of its own ("... and the Swiss Agency for
 # Development"), not the end of the name before it ("... and International Cooperation").
@@ -76,8 +82,12 @@ def object_items(text: str) -> list[str]:
     parts = merge_name_parts(pieces[::2], pieces[1::2])
     if _appositive(parts, span):  # "AFRIPOL, the African Union Mechanism for ..., and was"
         parts = [p for p in parts if p.strip()][:-1]
-    for raw in parts:
+    for n, raw in enumerate(parts):
+        if n and re.match(r"\s*(?:a|an)\s", unprotect(raw)) and pieces[2 * n - 1].strip() == ",":
+            break  # "the Foundation for Rural Youth (FRY), a Thai NGO that ..." describes it
         item = clean_item(unprotect(raw))
+        if romance:  # "l'Entraide Nationale du matériel informatique": the goods are no name
+            item = ROMANCE_GOODS.sub(r"\1", item)
         if not item:
             continue
         base = re.sub(r"\s*\(.*", "", item)
@@ -217,3 +227,10 @@ def _heads_a_name(part: str) -> bool:
     if DESCRIBED_NAME.match(unprotect(part).strip()):
         return True  # "... and the NGO Vaša prava BiH"
     return bool(MASK.search(base) or re.match(r"[A-Z]{2,}\b", base) or STRONG_HEADS.search(base))
+
+
+def programme_named(text: str, item: str) -> bool:
+    """True when an item of a list in the text is a programme's name ("the Better Migration
+    Management programme")."""
+    at = text.find(item)
+    return at >= 0 and bool(PROGRAMME.match(text[at + len(item) : at + len(item) + 20]))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..registry import Organization
 from ..text import match_key
 from .acronyms import CONNECTORS, ORG_HEADS
-from .geo import name_index, romance_nationality
+from .geo import name_index, nationality_code, romance_nationality
 from .mentions import is_generic
 
 MAX_NAME_WORDS = 12
@@ -64,6 +64,16 @@ DESCRIBED = re.compile(
     r"charity|group|body|watchdog|fund|network|coalition|alliance|foundation|NGO|nonprofit|"
     r"non-profit|partners?)\s+(?=[A-Z])"
 )
+# What a funder's name is followed by in "with support from the European Union's humanitarian
+# aid", and a description in lower case after a name ("the Proyecto Esperanza foundation").
+FUNDING_OF = re.compile(
+    r"(?<=[A-Za-z)])['’]s\s+(?:\w+\s+)?(?:aid|funding|support|assistance|grant|contribution|"
+    r"financing|funds)$"
+)
+DESCRIBED_AFTER = re.compile(
+    r"(?<=[A-Za-z])\s+(?:foundation|charity|association|organi[sz]ation|network|"
+    r"coalition|NGO|nonprofit|non-profit)$"
+)
 PEOPLE_OF = re.compile(
     r"^(?:officers|officials|staff|representatives|members|delegates|experts|heads|leaders|"
     r"agents|investigators|inspectors|police officers|teams?)\s+of\s+the\s+",
@@ -77,13 +87,17 @@ def clean_item(item: str) -> str:
     Ministry of Justice" -> "Ministry of Justice of Angola", "Germany's Federal Office ...
     (BAMF)" -> "Federal Office ... of Germany (BAMF)")."""
     item = re.split(r"/(?![^()]*\))", unprotect(item))[0]
+    item = re.sub(r"[\"“”](?=[A-Z])|(?<=[a-z])[\"“”](?= [A-Z])", "", item)  # 'Center "La Strada"'
     item = re.sub(r"(\([A-Z][A-Za-z.&/]{1,11}\))\s+(?:de|du|del|of)\s+[A-Z][\w ]*$", r"\1", item)
+    item = FUNDING_OF.sub("", item)  # "the European Union's humanitarian aid"
     item = re.sub(
         r"(\([A-Z][A-Za-z.&/]{1,11}\))\s+(?:GmbH|Ltd|Inc|PCL|plc|AG|S\.A\.|e\.V\.)$", r"\1", item
     )
     item = PEOPLE_OF.sub("", item.strip(" ,'\"“”"))
     item = DESCRIBED.sub("", item)
     item = re.sub(r"^(?:the|a|an|and|both|its|their)\s+", "", item.strip(" ,'\"“”"), flags=re.I)
+    if item[:1].isupper():  # "the Proyecto Esperanza foundation"
+        item = DESCRIBED_AFTER.sub("", item)
     item = re.sub(r"^(?:[lL]['’]|(?:la|le|les|el|los|las|o|os|as)\s+(?=[A-Z]|minist))", "", item)
     item = re.sub(r"^minist(?=[eèé]re|erio|ério)", "Minist", item)  # French, Spanish "ministère"
     item = re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
@@ -223,3 +237,12 @@ def capital_word(word: str) -> bool:
         or word in ("–", "-", "&")
         or bool(re.match(r"[dl]['’][A-Z]", word))
     )
+
+
+def is_body(item: str) -> bool:
+    """An item that names a body, not a state by its people ("the Spanish", "French
+    authorities") nor a plural ("Member States")."""
+    base = base_name(clean_item(item))
+    if MASK.search(item) or ACRONYMED.search(item.strip()):
+        return True
+    return org_like(base) and not GOVERNMENT_OF.match(base) and not nationality_code(base)

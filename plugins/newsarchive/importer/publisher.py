@@ -67,7 +67,9 @@ class Publisher:
             return True
         keys = {_office_key(text), _office_key(_unqualified(text))}
         return any(
-            key == k or key.startswith(k + " ")
+            key == k
+            or key.startswith(k + " ")
+            or (key.endswith(" " + k) and " " in k)  # "International Center La Strada Moldova"
             for key in keys | {_OFFICE.sub("", key) for key in keys}
             for k in map(_office_key, self.names)
             if k and (len(k) > 2 or k == key)
@@ -143,7 +145,7 @@ def clue_names(clue: str) -> list[str]:
     only by its first part ("© Council of Europe 2023 · Disclaimer · Contact")."""
     copyright = COPYRIGHT.match(clue)
     text = clue[copyright.end() :] if copyright else clue
-    parts = [p for p in CLUE_SEPARATOR.split(text) if p.strip()]
+    parts = [re.sub(r"^by\s+", "", p) for p in CLUE_SEPARATOR.split(text) if p.strip()]
     names = parts[:1] if copyright else [text, *parts]
     names += [QUALIFIED_BY.sub(r" of \1", n) for n in names if QUALIFIED_BY.search(n)]
     names += [p for n in names[:1] for p in joint_bodies(n)]
@@ -286,6 +288,9 @@ def state_of(names: tuple[str, ...], registry: Registry) -> str:
             code = country_code(" ".join(ws[:n])) or (n == 1 and nationality_code(ws[0]))
             if code:
                 return code
+        after = re.match(r".*\bof\s+(?:the\s+)?([A-Z][\w.'’ -]+)$", name)
+        if after and country_code(after[1].strip()):  # "Ministry of Foreign Affairs of Japan"
+            return country_code(after[1].strip())
     return ""
 
 

@@ -12,10 +12,10 @@ from typing import NamedTuple
 from ..countries import get_country
 from ..registry import Organization, Registry
 from ..text import match_key
-from .acronyms import acronym_definitions
+from .acronyms import acronym_definitions, spells
 from .geo import country_code, nationality_code
 from .mentions import foreign_acronyms, is_generic, mask_known, resolve_name
-from .namelists import object_items
+from .namelists import object_items, programme_named
 from .orgs import (
     GOVERNMENT_OF,
     MASK,
@@ -23,6 +23,7 @@ from .orgs import (
     base_name,
     clean_item,
     compound_countries,
+    is_body,
     protect,
     protect_names,
     sentence_spans,
@@ -30,6 +31,9 @@ from .orgs import (
 )
 from .phrases import (
     AND_WITH,
+    BETWEEN_TRIGGER,
+    CHANNEL_TRIGGER,
+    COUNTED,
     DEVELOPMENT_AGENCY,
     FUND_VERB,
     FUNDER_TRIGGER,
@@ -50,7 +54,7 @@ from .phrases import (
     WITH_MORE,
 )
 from .publisher import IOM, Publisher
-from .subjects import only_names, sentence_subject, subject_items
+from .subjects import acting_subject, only_names, sentence_subject, subject_items
 from .support import donor_like, home_country, names_country
 
 
@@ -104,11 +108,16 @@ class PartyFinder:
         if masked:
             org = known[int(masked[1])]
             return OrgRef(org.name, org.acronym, org)
-        m = re.search(r"^(.*?)\s*\(([A-Z][A-Za-z.&/-]{1,11})\)(?:\s+[a-z]+)?$", item)
+        m = re.search(  # "... (CCTP) of the General Police Inspectorate" is the CCTP
+            r"^(.*?)\s*\(([A-Z][A-Za-z.&/-]{1,11})\)(?:\s+[a-z]+|\s+(?:of|de|du|del)\s+.*)?$", item
+        )
         name, acronym = (m[1].strip(), m[2].replace(".", "")) if m else (item, "")
         if not acronym and re.fullmatch(r"[A-Z][A-Za-z.&]*[A-Z]\w*", name):
             acronym = name.replace(".", "")
             name = self.acronyms.get(acronym, acronym)
+        key = match_key(name)  # a name the text gives an acronym elsewhere is that acronym's
+        given = (a for a, n in self.acronyms.items() if match_key(n) == key and spells(a, n))
+        acronym = acronym or next(given, "")
         if self.publisher.covers(name) or (acronym and self.publisher.covers(acronym)):
             return None
         registry = self.registry
@@ -180,9 +189,18 @@ class PartyFinder:
         if hits:  # "... together with X, which ..., and with Y", "organized by X with Y"
             hits += [m for m in AND_WITH.finditer(masked) if m.start() > hits[0].start()]
             hits += filter(None, (WITH_MORE.match(masked, m.end()) for m in list(hits)))
-        for m in PEOPLE_FROM.finditer(masked):  # never a country's people
-            items = object_items(masked[m.end() :])
+        for m in PEOPLE_FROM.finditer(masked):
+            if COUNTED.search(masked, max(0, m.start() - 30), m.start()):
+                continue  # "60 officers from X" take part; they are not X's part
+            items = object_items(masked[m.end() :])  # never a country's people
             partners += self.refs([i for i in items if not country_code(base_name(i))], s)
+        for m in BETWEEN_TRIGGER.finditer(masked):  # bodies, not "the Spanish and French"
+            items = [i for i in object_items(masked[m.end() :]) if is_body(i)]
+            partners += self.refs(items, s)
+        for m in CHANNEL_TRIGGER.finditer(masked):  # who carries out what a donor pays for
+            rest = masked[m.end() :]
+            items = [i for i in object_items(rest) if not programme_named(rest, i)]
+            partners += [r for r in self.refs(items, s) if not donor_like(r, self.country)]
         hits += RECIPIENT_TRIGGER.finditer(masked)
         for m in JOINT_STATEMENT.finditer(masked):  # "..., X and Y said in a joint statement"
             partners += self.refs(subject_items(m[1], lambda i: self.is_publisher(i, s.known)), s)
@@ -205,6 +223,10 @@ class PartyFinder:
             partners += [r for r in found if r not in paying]
             if len(subject) < 2:
                 inferred += [r.label for r in found if r not in paying]
+        elif not fund:  # "BMET will register workers": a body doing its part alone
+            found = self.refs(acting_subject(masked, lambda i: self.is_publisher(i, s.known)), s)
+            partners += found
+            inferred += [r.label for r in found]
         for m in hits:  # registry names in the clause a partnership phrase opens
             for index in MASK.findall(masked[m.end() :].split(";")[0]):
                 org = s.known[int(index)]
@@ -256,7 +278,8 @@ def find_parties(
         s.spans.extend((offset + a, offset + b) for a, b in known_spans)
         listing = listing and sentence.startswith("- ")
         if listing:
-            partners += finder.refs(object_items(LIST_ITEM.sub("", masked)), s)
+            for piece in LIST_ITEM.sub("", masked).split(";"):  # "A – its unit; B"
+                partners += finder.refs(object_items(re.sub(r"\s+[–—]\s.*", "", piece)), s)
         else:
             finder.read(s, partners, funders, inferred)
         listing = listing or bool(PARTICIPANTS_INTRO.search(sentence.strip()))
@@ -270,7 +293,8 @@ def find_parties(
     spans += [(a, b) for a, b, code in places if code in donors]
     funder_keys = {r.key for r in funders}
     partners = _shortest_dropped(_unique(r for r in partners if r.key not in funder_keys))
-    partners = [r for r in partners if not _state_beside_its_body(r, partners)]
+    stated = [r for r in partners if r.label not in inferred]  # a body acting alone is no signatory
+    partners = [r for r in partners if not _state_beside_its_body(r, stated)]
     kept = {r.label for r in partners}
     named = kept | {r.label for r in funders}
     return Parties(
