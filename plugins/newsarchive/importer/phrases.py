@@ -38,6 +38,8 @@ PARTNER_TRIGGER = re.compile(
     r"(?: today| this week| on \w+day)? by|(?:taken into (?:the )?care|cared for) by|"
     r"(?:on|after|following|followed|acting on|received) (?:a tip(?:-off)?|referrals?|a request|"
     r"information) from|at the request of|in(?:to)? the care of|"
+    r"(?:dispatched|deployed|sent|mobili[sz]ed)\s+(?:[\w-]+\s+){0,3}?(?:units?|teams?|officers|"
+    r"agents|staff|personnel|investigators|inspectors)\s+(?:of|from)(?: the)?|"
     r"(?:memorandum of understanding|mou|agreement|statement of partnership|letter of intent|"
     r"partnership|accord)(?:\s*\([A-Za-z]+\))? (?:with|between)|signed\b[^.;]{0,80}?\bwith)\s+"
     rf"(?!{MONEY_WORDS})",

@@ -227,11 +227,6 @@ class PartyFinder:
             found = self.refs(acting_subject(masked, lambda i: self.is_publisher(i, s.known)), s)
             partners += found
             inferred += [r.label for r in found]
-        for m in hits:  # registry names in the clause a partnership phrase opens
-            for index in MASK.findall(masked[m.end() :].split(";")[0]):
-                org = s.known[int(index)]
-                if not any(self.publisher.covers(n) for n in (org.name, org.short)):
-                    partners.append(OrgRef(org.name, org.acronym, org))
 
     def registry_ref(self, ref: OrgRef) -> OrgRef:
         """The registry's entry for a made-up reference when it has one."""
