@@ -255,3 +255,10 @@ WORK_VERB = re.compile(
     r"participer(?:a|ont)|(?:a|ont) (?:coordonné|assuré|accueilli|pris en charge|participé|appuyé|"
     r"accompagné))\b"
 )
+# Bodies that support, assist or help another body: "UNODC and IOM are supporting Nigeria's
+# National Agency for the Prohibition of Trafficking in Persons (NAPTIP) in opening shelters".
+SUPPORTS_BODY = re.compile(
+    r"\s+(?:(?:is|are|has|have|has been|have been|will|will be|also|continue to|continues to)\s+)"
+    r"{0,2}(?:support(?:s|ing|ed)?|assist(?:s|ing|ed)?|help(?:s|ing|ed)?)\s+"
+    r"(?=(?:the\s+)?[A-Z\ue000])"
+)

@@ -75,16 +75,19 @@ class Publisher:
             if k and (len(k) > 2 or k == key)
         )
 
-    def owns(self, name: str) -> bool:
-        """True when a government publisher's own state is the body named ("UK Home Office",
-        "British Embassy Hanoi" on GOV.UK): its paying for the work makes no funder."""
-        if not self.government:
+    def owns(self, name: str, home: str | None = None) -> bool:
+        """True when a state publisher's own state is the body named ("UK Home Office", "British
+        Embassy Hanoi" on GOV.UK; on a US Department of Justice page the "Office for Victims of
+        Crime", a national body that names no other country): its paying makes no funder."""
+        if not self.country or self.outlet or not STATE_BODY.search(name):
             return False
         words = re.findall(r"[A-Z][\w.'’-]*", name)
-        own = any(
-            nationality_code(w) == self.country or country_code(w) == self.country for w in words
-        )
-        return own and bool(STATE_BODY.search(name))
+        codes = {nationality_code(w) or country_code(w) for w in words} - {None}
+        if self.government:
+            return self.country in codes
+        if home:
+            return home == self.country
+        return not codes and not INTERNATIONAL.search(name)
 
 
 def _office_key(name: str) -> str:
@@ -92,6 +95,11 @@ def _office_key(name: str) -> str:
     return match_key(re.sub(r"\s+in\s+(?=[A-Z])", " ", name))
 
 
+# Words of a body that belongs to no one state.
+INTERNATIONAL = re.compile(
+    r"\b(?:European|International|United Nations|UN|World|Global|Regional|African Union|"
+    r"Inter-American|Asian|Commonwealth|Council of Europe)\b"
+)
 ARTICLE = re.compile(r"^(?:[lL]['’]\s*|(?:la|le|les|el|los|las)\s+(?=[A-Z]))")
 IOM = Publisher(IOM_NAMES)
 QUALIFIER_BEFORE = re.compile(r"^(?P<who>[A-Z][\w.-]*)(?:['’]s)?\s+(?=[A-Z])")

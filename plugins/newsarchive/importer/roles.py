@@ -13,7 +13,7 @@ from ..countries import get_country
 from ..registry import Organization, Registry
 from ..text import match_key
 from .acronyms import acronym_definitions, spells
-from .geo import country_code, nationality_code
+from .geo import country_code, foreign_names, nationality_code
 from .mentions import foreign_acronyms, is_generic, mask_known, resolve_name
 from .namelists import object_items, programme_named
 from .orgs import (
@@ -50,6 +50,7 @@ from .phrases import (
     STATE_BUDGET,
     SUPPORT_TRIGGER,
     SUPPORT_VERB,
+    SUPPORTS_BODY,
     THROUGH,
     WITH_MORE,
 )
@@ -206,6 +207,12 @@ class PartyFinder:
             partners += self.refs(subject_items(m[1], lambda i: self.is_publisher(i, s.known)), s)
         for m in hits:
             partners += self.refs(object_items(masked[m.end() :]), s)
+        helping = SUPPORTS_BODY.search(masked)  # the body that organizations support
+        head = LEADING_PHRASE.sub("", masked[: helping.start()], count=1) if helping else ""
+        if helping and only_names(head) and subject_items(head, lambda i: False):
+            partners += self.refs(
+                [i for i in object_items(masked[helping.end() :]) if is_body(i)], s
+            )
         for m in SAID_IT.finditer(masked):  # "IOM said it was providing ..."
             partners += self.refs(subject_items(m[1], lambda i: self.is_publisher(i, s.known)), s)
         backing = SUPPORT_VERB.search(masked)  # "Switzerland is supporting a programme"
@@ -280,8 +287,9 @@ def find_parties(
         listing = listing or bool(PARTICIPANTS_INTRO.search(sentence.strip()))
         spans.extend(s.spans)
         places.extend(s.places)
-    funders = _shortest_dropped(_unique(r for r in funders if not publisher.owns(r.name)))
-    funders = [r for r in funders if not _state_beside_its_body(r, funders)]
+    funders = [r for r in funders if not publisher.owns(r.name, r.org and r.org.country)]
+    funders = _shortest_dropped(_unique(funders))
+    funders = [r for r in funders if not _state_beside_its_body(r, funders, paying=True)]
     # "ASEAN and Australia launched ..., funded by the Australian Government": a party named by
     # its country that also funds is the donor, not a place
     donors = {home_country(r) for r in funders}
@@ -301,12 +309,28 @@ def find_parties(
     )
 
 
-def _state_beside_its_body(ref: OrgRef, refs: list[OrgRef]) -> bool:
+def _state_beside_its_body(ref: OrgRef, refs: list[OrgRef], paying: bool = False) -> bool:
     """A country's government named bare ("con apoyo de Canadá", "Kenya, Qatar sign") beside
     one of its bodies ("la Embajada de Canadá", "Kenya's Ministry of Labour"): the body names
-    the party."""
-    code = ref.bare and country_code(re.sub(r"^Government of (?:the )?", "", ref.name))
-    return bool(code) and any(r is not ref and names_country(r.name, code) for r in refs)
+    the party; among funders, a government paying through its body ("el Gobierno de los
+    Estados Unidos, a través de la Oficina de ... (PRM)") is that body."""
+    state = GOVERNMENT_NAMED.match(ref.name)
+    country = state[1] if state else ref.name  # "Gobierno de los Estados Unidos"
+    code = (ref.bare or (paying and state)) and (
+        country_code(country) or foreign_names().get(match_key(country))
+    )
+    return bool(code) and any(
+        r is not ref
+        and not GOVERNMENT_NAMED.match(r.name)
+        and (names_country(r.name, code) or (paying and home_country(r) == code))
+        for r in refs
+    )
+
+
+GOVERNMENT_NAMED = re.compile(
+    r"^(?:the\s+)?(?:Government|Gobierno|Gouvernement|Governo)\s+(?:of|de|du|do|da|des|d['’])\s*"
+    r"(?:the\s+|los\s+|las\s+|la\s+|le\s+|l['’]|o\s+|a\s+)?(.+)$"
+)
 
 
 def _shortest_dropped(refs: list[OrgRef]) -> list[OrgRef]:
