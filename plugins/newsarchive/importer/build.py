@@ -138,7 +138,8 @@ TODAY = re.compile(
 # Where the people concerned go, not where the work is: "workers bound for Malaysia, Qatar and".
 DESTINATION = re.compile(
     r"\b(?:bound for|destined for|headed for|heading (?:to|for)|on their way to|travel(?:l?ing)? "
-    r"to|migrat(?:e|ing) to)\s+(?:[\w'’ -]+(?:,\s*|\s+and\s+|\s+or\s+))*$"
+    r"to|migrat(?:e|ing) to|(?:children|people|migrants|victims|women|men|girls|boys|workers|"
+    r"nationals|refugees) from)\s+(?:[\w'’ -]+(?:,\s*|\s+and\s+|\s+or\s+))*$"
 )
 
 

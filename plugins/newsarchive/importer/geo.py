@@ -211,7 +211,8 @@ def country_mentions(text: str) -> list[Mention]:
 ROMANCE_PEOPLE = (
     r"(?:migrantes?|migrants|ciudadan[oa]s|personas|v[ií]ctimas|mujeres|hombres|niñ[oa]s|j[oó]venes|"
     r"trabajador(?:es|as)|refugiad[oa]s|nacionales|ressortissant(?:e)?s|victimes|femmes|hommes|"
-    r"enfants|jeunes|travailleu(?:r|se)s|réfugié(?:e)?s|pessoas|mulheres|crianças|cidadãos)"
+    r"enfants|jeunes|travailleu(?:r|se)s|réfugié(?:e)?s|pessoas|mulheres|crianças|cidadãos|"
+    r"adolescentes|nacionalidad|nationalité|nacionalidade)"
 )
 # Nationalities written in lower case after the people they describe, as French, Spanish and
 # Portuguese do: "migrantes venezolanos, ecuatorianos y haitianos", "des migrants maliens".
@@ -265,11 +266,13 @@ def _nationality(text: str, token: re.Match) -> Mention | None:
     if not found:
         return None
     code, plural = found
-    after = text[token.end() : token.end() + 40]
+    after = text[token.end() : token.end() + 60]  # "Afghan and Pakistani nationals"
     if (
         plural
         and not re.match(r"\s*[A-Z]", after)
-        or re.match(rf"\s+(?:[a-z-]+\s+){{0,2}}{PEOPLE}\b", after)
+        or re.match(
+            rf"(?:(?:,|\s+and|\s+or)\s+[A-Z][\w-]+)*\s+(?:[a-z-]+\s+){{0,2}}{PEOPLE}\b", after
+        )
     ):
         return Mention(token.start(), token.end(), code, nationality=True)
     return None
