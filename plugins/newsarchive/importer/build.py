@@ -32,6 +32,7 @@ from .orgs import OrgRef, sentences
 from .publisher import Publisher, find_publisher
 from .roles import find_parties
 from .split import Segment, split_releases
+from .subjects import headline_verb_lowered
 from .support import home_country
 from .textpage import is_wrapped, tidy_text_lines, unwrap
 
@@ -191,7 +192,7 @@ def build_draft(segment: Segment, registry: Registry, source: str, page: Page) -
     text_after = lead[dateline.end :] if dateline else lead
     date, date_note = release_date(dateline, [*segment.dates, *sections.dates], page)
     title = segment.title or provisional_title(text_after)
-    heading = [segment.title + "."] if segment.title else []
+    heading = [headline_verb_lowered(segment.title) + "."] if segment.title else []
     text = "\n".join([*heading, *(text_after if line is lead else line for line in body if line)])
     publisher = publisher_of(segment, page, "\n".join([lead, text]), dateline, registry)
     whole = "\n".join(body)

@@ -7,9 +7,10 @@ import re
 
 from ..text import match_key
 from .acronyms import ORG_HEADS, acronym_definitions
-from .geo import in_romance_language, name_index
+from .geo import country_code, in_romance_language, name_index
 from .orgs import (
     ACRONYMED,
+    GOVERNMENT_NAMED,
     MASK,
     PRONOUNS,
     capital_word,
@@ -51,8 +52,9 @@ _SPLIT = re.compile(
 
 # A French, Spanish or Portuguese name of two capitalized words followed by common nouns.
 ROMANCE_GOODS = re.compile(
-    r"^((?:[A-ZÀ-Ý][\w'’-]*\s+)+[A-ZÀ-Ý][\w'’-]*)\s+"
-    r"(?:du|des|de la|de l['’]|de|del|do|da|dos|das)\s+[a-zà-ÿ][^A-ZÀ-Ý()]*$"
+    r"^((?:[A-ZÀ-Ý][\w'’-]*\s+(?:(?:des|de la|de|del|da|do|dos|das|du)\s+)?)+[A-ZÀ-Ý][\w'’-]*)"
+    r"\s+(?:(?:du|des|de la|de l['’]|de|del|do|da|dos|das)\s+[a-zà-ÿ]|(?:\d+|un|una|unos|unas|"
+    r"dos|tres|cuatro|cinco|deux|trois|quatre|cinq|um|uma|duas|três)\s)[^A-ZÀ-Ý()]*$"
 )
 PROGRAMME = re.compile(r"^\W*(?:programme|program|facility|initiative|project)\b", re.I)
 BODY_OF = re.compile(rf"{ORG_HEADS.pattern} (?:of|for|on|against) ([^,(]+)$")
@@ -104,6 +106,24 @@ def object_items(text: str) -> list[str]:
                 break
         items.append(item)
     return items
+
+
+# A government paying through one of its bodies: "the Government of Norway, through the
+# Norwegian Agency for Development Cooperation (Norad)", "a través de la Oficina de ...".
+GOVERNMENT_THROUGH = re.compile(
+    r"^[^.;]{0,120}?,?\s+(?:through|via|a través de|por medio de|par l['’]intermédiaire de|"
+    r"através d[aeo]s?|por intermédio d[aeo]s?)\s+"
+)
+
+
+def paying_items(text: str) -> tuple[list[str], list[str]]:
+    """The organizations a funding phrase names, a government paying through its body being
+    that body, and the government so named (whose country is then no place)."""
+    items = object_items(text)
+    through = GOVERNMENT_THROUGH.match(text)
+    state = items and (GOVERNMENT_NAMED.match(clean_item(items[0])) or country_code(items[0]))
+    bodies = object_items(text[through.end() :]) if state and through else []
+    return (bodies + items[1:], items[:1]) if bodies else (items, [])
 
 
 def sentence_case_name(item: str) -> bool:

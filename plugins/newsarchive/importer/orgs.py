@@ -18,6 +18,11 @@ MAX_NAME_WORDS = 12
 GOVERNMENT_OF = re.compile(
     r"^(?P<who>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:['’]s)?\s+(?:government|authorities|Government)$"
 )
+# A state by its government's name, in four languages: "Gobierno de los Estados Unidos".
+GOVERNMENT_NAMED = re.compile(
+    r"^(?:the\s+)?(?:Government|Gobierno|Gouvernement|Governo)\s+(?:of|de|du|do|da|des|d['’])\s*"
+    r"(?:the\s+|los\s+|las\s+|la\s+|le\s+|l['’]|o\s+|a\s+)?(.+)$"
+)
 POSSESSIVE = re.compile(r"^(?P<who>[A-Z][\w.-]+(?:\s[A-Z][\w-]+){0,2})['’]s\s+(?=[A-Z])")
 # Words that open a sentence in capitals without naming anyone.
 PRONOUNS = frozenset(
@@ -74,6 +79,15 @@ DESCRIBED_AFTER = re.compile(
     r"(?<=[A-Za-z])\s+(?:foundation|charity|association|organi[sz]ation|network|"
     r"coalition|NGO|nonprofit|non-profit)$"
 )
+# A French, Spanish or Portuguese article before a body's head word ("La Fundación", "O
+# Ministério"), not before a name's own first word ("La Strada").
+ROMANCE_ARTICLE = re.compile(
+    r"^(?:La|Le|Les|El|Los|Las|O|Os|As)\s+(?=(?:Comit|Minist|Fundaci|Fondation|Secr[eé]tar|Direc|"
+    r"Comisi|Comiss|Commission|Agen|Institut|Oficina|Office|Procura|Defensor|Fiscal|Polic|Gendarm|"
+    r"Brigad|Unidad|Cellule|Conse|Observat|Centr|Program|Gouvern|Gobierno|Governo|Embajada|"
+    r"Ambassade|Asocia|Association|Federa|Fédéra|Réseau|Red |Mecanismo|Mécanisme|Servic|Service|"
+    r"Departamento|Département|Tribunal|Juzgado)\w*)"
+)
 PEOPLE_OF = re.compile(
     r"^(?:officers|officials|staff|representatives|members|delegates|experts|heads|leaders|"
     r"agents|investigators|inspectors|police officers|teams?)\s+of\s+the\s+",
@@ -99,6 +113,7 @@ def clean_item(item: str) -> str:
     if item[:1].isupper():  # "the Proyecto Esperanza foundation"
         item = DESCRIBED_AFTER.sub("", item)
     item = re.sub(r"^(?:[lL]['’]|(?:la|le|les|el|los|las|o|os|as)\s+(?=[A-Z]|minist))", "", item)
+    item = ROMANCE_ARTICLE.sub("", item)  # "Le Comité national de vigilance"
     item = re.sub(r"^minist(?=[eèé]re|erio|ério)", "Minist", item)  # French, Spanish "ministère"
     item = re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
     item = re.sub(r"(?:\s+(?:and|or|of|the|for|with|in))+$", "", item)

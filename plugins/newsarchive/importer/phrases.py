@@ -246,7 +246,7 @@ WORK_VERB = re.compile(
     r"organi[sz](?:e|es|ed)|co-organi[sz](?:e|es|ed)|shar(?:e|es|ed)|supervis(?:e|es|ed)|"
     r"trac(?:e|es|ed)|accompan(?:y|ies|ied)|shelter(?:s|ed)?|car(?:e|es|ed) for|"
     r"receiv(?:e|es|ed)|rescu(?:e|es|ed)|arrest(?:s|ed)?|dismantl(?:e|es|ed)|facilitat(?:e|es|ed)|"
-    r"train(?:s|ed)?|"
+    r"train(?:s|ed)?|sign(?:s|ed)?|"
     r"asisti(?:ó|eron|rá|rán)|brind(?:ó|aron|ará|arán)|coordin(?:ó|aron|ará|arán)|"
     r"acompañ(?:ó|aron|ará|arán)|apoy(?:ó|aron|ará|arán)|particip(?:ó|aron|ará|arán)|"
     r"rescat(?:ó|aron)|atend(?:ió|ieron|erá|erán)|coorden(?:ar|ou|aram|ará)|apoi(?:ar|ou|aram|ará)|"

@@ -15,8 +15,9 @@ from ..text import match_key
 from .acronyms import acronym_definitions, spells
 from .geo import country_code, foreign_names, nationality_code
 from .mentions import foreign_acronyms, is_generic, mask_known, resolve_name
-from .namelists import object_items, programme_named
+from .namelists import object_items, paying_items, programme_named
 from .orgs import (
+    GOVERNMENT_NAMED,
     GOVERNMENT_OF,
     MASK,
     OrgRef,
@@ -169,7 +170,9 @@ class PartyFinder:
         for m in FUNDED_COMPOUND.finditer(masked):  # "a USAID-funded project"
             funders += self.refs(object_items(m[1]), s, funding=True)
         for m in FUNDER_TRIGGER.finditer(masked):
-            funders += self.refs(object_items(masked[m.end() :]), s, funding=True)
+            items, state = paying_items(masked[m.end() :])
+            self.refs(state, s, funding=True)  # "the Government of X, through Y": Y pays
+            funders += self.refs(items, s, funding=True)
         fund = FUND_VERB.search(masked)
         head = LEADING_PHRASE.sub("", masked[: fund.start()], count=1) if fund else ""
         fund = fund if fund and only_names(head) else None
@@ -184,7 +187,9 @@ class PartyFinder:
             funders.append(self.registry_ref(budget))
         support = list(SUPPORT_TRIGGER.finditer(masked))
         for m in support:
-            for ref in self.refs(object_items(masked[m.end() :]), s, funding=True):
+            items, state = paying_items(masked[m.end() :])
+            self.refs(state, s, funding=True)
+            for ref in self.refs(items, s, funding=True):
                 (funders if donor_like(ref, self.country) else partners).append(ref)
         hits = [m for p in (PARTNER_TRIGGER, HELP_TRIGGER) for m in p.finditer(masked)]
         if hits:  # "... together with X, which ..., and with Y", "organized by X with Y"
@@ -325,12 +330,6 @@ def _state_beside_its_body(ref: OrgRef, refs: list[OrgRef], paying: bool = False
         and (names_country(r.name, code) or (paying and home_country(r) == code))
         for r in refs
     )
-
-
-GOVERNMENT_NAMED = re.compile(
-    r"^(?:the\s+)?(?:Government|Gobierno|Gouvernement|Governo)\s+(?:of|de|du|do|da|des|d['’])\s*"
-    r"(?:the\s+|los\s+|las\s+|la\s+|le\s+|l['’]|o\s+|a\s+)?(.+)$"
-)
 
 
 def _shortest_dropped(refs: list[OrgRef]) -> list[OrgRef]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .geo import country_code
+from .geo import country_code, in_romance_language
 from .mentions import is_generic
-from .namelists import merge_name_parts, object_items
+from .namelists import merge_name_parts, object_items, sentence_case_name
 from .orgs import (
     ACRONYMED,
     DESCRIBED,
@@ -77,7 +77,7 @@ def subject_items(head: str, is_publisher: Callable[[str], bool]) -> list[str]:
     )
     glue = ["and" if "and" in p else "," for p in pieces[1::2]]
     subject = [clean_item(p) for p in merge_name_parts(pieces[::2], glue)]
-    subject = [_body_of_official(item) for item in subject]
+    subject = [b for b in map(_body_of_official, subject) if b is not None]  # no body, no item
     if not subject or re.match(PREPOSITION, subject[0]):
         return []
     if not all(map(_name_item, subject)) or not any(map(_named, subject)):
@@ -91,6 +91,26 @@ def subject_items(head: str, is_publisher: Callable[[str], bool]) -> list[str]:
     return [item for item in subject if item not in offices]
 
 
+# Verbs a Title Case headline puts after its parties: "The United States and Mongolia Sign ...".
+HEADLINE_VERB = re.compile(
+    r"(?<=\s)(?:Sign|Signs|Launch|Launches|Open|Opens|Hold|Holds|Train|Trains|Agree|Agrees|"
+    r"Partner|Partners|Join|Joins|Team Up|Teams Up|Renew|Renews|Unveil|Unveils|Host|Hosts|"
+    r"Deliver|Delivers|Strengthen|Strengthens|Establish|Establishes|Adopt|Adopts|Inaugurate|"
+    r"Inaugurates|Validate|Validates|Support|Supports|Join Forces|Hand Over|Hands Over|"
+    r"Commit|Commits|Step Up|Steps Up|Boost|Boosts|Expand|Expands)(?=\s)"
+)
+
+
+def headline_verb_lowered(headline: str) -> str:
+    """A Title Case headline with its first verb in lower case, so its parties read as a
+    sentence's subject ("The United States and Mongolia sign Memorandum ...")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", headline)
+    long = [w for w in words if len(w) > 3]
+    if not long or sum(w[0].isupper() for w in long) < 0.8 * len(long):
+        return headline  # sentence case: its verb is in lower case already
+    return HEADLINE_VERB.sub(lambda m: m[0].lower(), headline, count=1)
+
+
 def acting_subject(masked: str, is_publisher: Callable[[str], bool]) -> list[str]:
     """The organizations a sentence names as doing a part of the work on their own ("BMET will
     register workers", "The Spanish Red Cross provided first aid"), else []."""
@@ -98,11 +118,16 @@ def acting_subject(masked: str, is_publisher: Callable[[str], bool]) -> list[str
     masked = INSERTED_CLAUSE.sub("", masked, count=1)
     verb = WORK_VERB.search(masked)
     head = masked[: verb.start()] if verb else ""
+    if head.rstrip().endswith(","):  # "The Government of Ghana, host of the workshop,"
+        return []
     clause = CLAUSE_START.search(head)  # "The investigation began after the X referred"
     head = head[clause.end() :] if clause else head
     described = DESCRIBED.match(head.strip())  # "The European Union's police agency Europol"
     if described and proper_name(head.strip()[described.end() :]):
         return [head.strip()[described.end() :]]
+    named = clean_item(head)  # "Le Comité national de vigilance coordonnera"
+    if in_romance_language(masked) and sentence_case_name(named) and not is_publisher(named):
+        return [named]
     if not head.strip() or not only_names(head) or PEOPLE_IN.match(head.strip()):
         return []
     items = subject_items(head, is_publisher)
@@ -116,12 +141,13 @@ def _backward(item: str) -> bool:
     return bool(first) and is_generic(first[1])
 
 
-def _body_of_official(item: str) -> str:
+def _body_of_official(item: str) -> str | None:
     """The body an official in a subject speaks for ("BI Commissioner Norman Tansingco" -> "BI"),
-    else the item."""
+    None for an official of no named body ("Police Commissioner Omar Said"), else the item."""
     m = OFFICIAL.match(item)
-    body = m["body"] if m else ""
-    return body if body and (MASK.search(body) or org_like(body)) else item
+    if not m:
+        return item
+    return m["body"] if MASK.search(m["body"]) or org_like(m["body"]) else None
 
 
 def only_names(head: str) -> bool:
