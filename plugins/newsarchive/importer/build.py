@@ -149,7 +149,11 @@ def reports_elsewhere(lead: str, codes: list[str]) -> bool:
     dated ("LYON, France - An operation in Côte d'Ivoire, Ghana and Mali has ...", not "GENEVA -
     IOM and UNICEF today launched ...")."""
     first = sentences(lead)[0] if lead.strip() else ""
-    places = [m for m in country_mentions(first) if not DESTINATION.search(first, 0, m.start)]
+    places = [  # the people's nationality ("Ethiopian migrants") says nothing of where work is
+        m
+        for m in country_mentions(first)
+        if not DESTINATION.search(first, 0, m.start) and not m.nationality
+    ]
     others = {m.code for m in places} - set(codes)
     return len(others) >= 2 and not TODAY.search(first)
 

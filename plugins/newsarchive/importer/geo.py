@@ -212,7 +212,7 @@ ROMANCE_PEOPLE = (
     r"(?:migrantes?|migrants|ciudadan[oa]s|personas|v[ií]ctimas|mujeres|hombres|niñ[oa]s|j[oó]venes|"
     r"trabajador(?:es|as)|refugiad[oa]s|nacionales|ressortissant(?:e)?s|victimes|femmes|hommes|"
     r"enfants|jeunes|travailleu(?:r|se)s|réfugié(?:e)?s|pessoas|mulheres|crianças|cidadãos|"
-    r"adolescentes|nacionalidad|nationalité|nacionalidade)"
+    r"adolescentes|nacionalidad|nationalité|nacionalidade|son|sont|são)"
 )
 # Nationalities written in lower case after the people they describe, as French, Spanish and
 # Portuguese do: "migrantes venezolanos, ecuatorianos y haitianos", "des migrants maliens".
@@ -241,7 +241,11 @@ def romance_nationality(word: str) -> str | None:
     english = [d for d in demonyms() if len(d) >= 6 and key.startswith(d)]
     if english:
         return demonyms()[max(english, key=len)][0]
-    names = {k: c for k, c in {**foreign_names(), **name_index()}.items() if " " not in k}
+    names = {  # one-word names, and "El Salvador" as "salvador" ("salvadoreña")
+        re.sub(r"^(?:el|la|le|the|as|os) ", "", k): c
+        for k, c in {**foreign_names(), **name_index()}.items()
+        if " " not in re.sub(r"^(?:el|la|le|the|as|os) ", "", k)
+    }
     for n in range(len(key) - 1, 3, -1):
         if key[:n] in names:
             return names[key[:n]]

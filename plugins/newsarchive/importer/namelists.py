@@ -57,7 +57,9 @@ ROMANCE_GOODS = re.compile(
     r"dos|tres|cuatro|cinco|deux|trois|quatre|cinq|um|uma|duas|três)\s)[^A-ZÀ-Ý()]*$"
 )
 PROGRAMME = re.compile(r"^\W*(?:programme|program|facility|initiative|project)\b", re.I)
-BODY_OF = re.compile(rf"{ORG_HEADS.pattern} (?:of|for|on|against) ([^,(]+)$")
+BODY_OF = re.compile(
+    rf"{ORG_HEADS.pattern} (?:of|for|on|against|de|de la|del|du|des|da|do) ([^,(]+)$"
+)
 # Head words that make a part after "and" a body of its own ("... and the Swiss Agency for
 # Development"), not the end of the name before it ("... and International Cooperation").
 
@@ -68,7 +70,8 @@ STRONG_HEADS = re.compile(
     r"Commission|Council|Fund|Foundation|Bank|Union|Association|Society|Institute|University|"
     r"Department|Bureau|Network|Centre|Center|Committee|Authority|Service|Police|Trust|"
     r"Alliance|Federation|Coalition|Secretariat|Mission|Directorate|Board|Court|Parliament|"
-    r"Assembly|Company|Corporation|Red Cross|Red Crescent|Platform|Forum|Caritas)\b"
+    r"Assembly|Company|Corporation|Red Cross|Red Crescent|Platform|Forum|Caritas|Commissioner|"
+    r"Ombudsman|Ombudsperson)\b"
 )
 
 
@@ -80,6 +83,9 @@ def object_items(text: str) -> list[str]:
     span = text[: stop.start()] if stop else text
     items: list[str] = []
     romance = in_romance_language(text)
+    bodies = _bodies_of_countries(span)  # "los consulados de Honduras y El Salvador"
+    if bodies:
+        return bodies
     pieces = re.split(f"({_SPLIT.pattern})", span)
     parts = merge_name_parts(pieces[::2], pieces[1::2])
     if _appositive(parts, span):  # "AFRIPOL, the African Union Mechanism for ..., and was"
@@ -90,6 +96,7 @@ def object_items(text: str) -> list[str]:
         item = clean_item(unprotect(raw))
         if romance:  # "l'Entraide Nationale du matériel informatique": the goods are no name
             item = ROMANCE_GOODS.sub(r"\1", item)
+        item = re.sub(r"\s+\d[\d,.]*\s+[a-zà-ÿ].*$", "", item)  # "... Immigration 12 motos"
         if not item:
             continue
         base = re.sub(r"\s*\(.*", "", item)
@@ -124,6 +131,33 @@ def paying_items(text: str) -> tuple[list[str], list[str]]:
     state = items and (GOVERNMENT_NAMED.match(clean_item(items[0])) or country_code(items[0]))
     bodies = object_items(text[through.end() :]) if state and through else []
     return (bodies + items[1:], items[:1]) if bodies else (items, [])
+
+
+# Bodies of several countries named at once: "los consulados de Honduras y El Salvador", "the
+# embassies of Spain and Italy".
+BODIES_OF = re.compile(
+    r"^\s*(?:the\s+|los\s+|las\s+|les\s+)?(?P<head>embassies|consulates|consulados|embajadas|"
+    r"ambassades|consulats)\s+(?:of|de|du|des)\s+(?P<countries>.+)$",
+    re.I,
+)
+SINGULAR = {
+    "embassies": "Embassy",
+    "consulates": "Consulate",
+    "consulados": "Consulado",
+    "embajadas": "Embajada",
+    "ambassades": "Ambassade",
+    "consulats": "Consulat",
+}
+
+
+def _bodies_of_countries(span: str) -> list[str]:
+    """One body per country for "the consulates of Honduras and El Salvador", else []."""
+    m = BODIES_OF.match(unprotect(span).strip(" ,"))
+    countries = re.split(r",\s*|\s+(?:and|y|et|e)\s+", m["countries"].strip()) if m else []
+    if not countries or not all(country_code(c.strip()) for c in countries):
+        return []
+    of = "of" if m["head"].lower() in ("embassies", "consulates") else "de"
+    return [f"{SINGULAR[m['head'].lower()]} {of} {c.strip()}" for c in countries]
 
 
 def sentence_case_name(item: str) -> bool:

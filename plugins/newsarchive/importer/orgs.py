@@ -75,6 +75,16 @@ FUNDING_OF = re.compile(
     r"(?<=[A-Za-z)])['’]s\s+(?:\w+\s+)?(?:aid|funding|support|assistance|grant|contribution|"
     r"financing|funds)$"
 )
+UNIT_OF = re.compile(
+    r"(?<=[A-Za-z)])['’]s\s+(?:[a-z-]+\s+){0,4}(?:unit|department|division|office|team|bureau|"
+    r"section|branch|wing|cell|desk)$"
+)
+# A state's body as news copy writes it, its head in lower case after a nationality: "the
+# Pakistani embassy in Muscat", "the Croatian police".
+NEWS_BODY = re.compile(
+    r"^((?:[Tt]he\s+)?[A-Z][a-z]+(?:an|ese|ish|i|ch|ic))\s+(embassy|consulate|police|coast guard|"
+    r"navy|army|border police)\b"
+)
 DESCRIBED_AFTER = re.compile(
     r"(?<=[A-Za-z])\s+(?:foundation|charity|association|organi[sz]ation|network|"
     r"coalition|NGO|nonprofit|non-profit)$"
@@ -104,6 +114,8 @@ def clean_item(item: str) -> str:
     item = re.sub(r"[\"“”](?=[A-Z])|(?<=[a-z])[\"“”](?= [A-Z])", "", item)  # 'Center "La Strada"'
     item = re.sub(r"(\([A-Z][A-Za-z.&/]{1,11}\))\s+(?:de|du|del|of)\s+[A-Z][\w ]*$", r"\1", item)
     item = FUNDING_OF.sub("", item)  # "the European Union's humanitarian aid"
+    item = UNIT_OF.sub("", item)  # "the Istanbul Police Department's anti-smuggling unit"
+    item = news_body(item)  # "the Croatian police"
     item = re.sub(
         r"(\([A-Z][A-Za-z.&/]{1,11}\))\s+(?:GmbH|Ltd|Inc|PCL|plc|AG|S\.A\.|e\.V\.)$", r"\1", item
     )
@@ -131,6 +143,12 @@ def clean_item(item: str) -> str:
         m = re.match(r"^(.*?)(\s*\([^)]*\))?$", rest)
         item = f"{m[1]} of {owner['who']}{m[2] or ''}" if is_generic_name(m[1]) else rest
     return item
+
+
+def news_body(text: str) -> str:
+    """A state's body news copy writes in lower case, with its head capitalized ("the Pakistani
+    embassy in Muscat" -> "the Pakistani Embassy in Muscat")."""
+    return NEWS_BODY.sub(lambda m: f"{m[1]} {m[2].title()}", text)
 
 
 def is_generic_name(name: str) -> bool:

@@ -20,6 +20,9 @@ PARTNER_TRIGGER = re.compile(
     r"em (?:parceria|colaboração|cooperação|coordenação) com|juntamente com|"
     r"en (?:estrecha )?(?:colaboración|coordinación|cooperación|alianza) con|junto (?:con|a)|"
     r"(?:mis en (?:œ|oe)uvre|organisée?s?|réalisée?s?|implementad[oa]s?|ejecutad[oa]s?|"
+    r"realizad[oa]s?|llevad[oa]s? a cabo|gestionad[oa]s?|administrad[oa]s?|operad[oa]s?|"
+    r"dirigid[oa]s?|coordinad[oa]s?|conducid[oa]s?|gérée?s?|dirigée?s?|coordonnée?s?|"
+    r"conduite?s?|menée?s?|gerid[oa]s?|coordenad[oa]s?|conduzid[oa]s?|"
     r"organizad[oa]s?|desarrollad[oa]s?) (?:par|por|pelo|pela)|"
     r"(?:équipe|equipo) (?:d['’]enquête|de investigación) conjointe? (?:avec|con)|"
     r"(?:(?:partner(?:ed|ing|s)?|collaborat\w+|co-?operat\w+|work(?:s|ed|ing)?)"
@@ -33,11 +36,15 @@ PARTNER_TRIGGER = re.compile(
     r"with the participation of|(?<=, )with|in a joint (?:operation|investigation|action|"
     r"exercise|effort|initiative|project|patrol|mission) with|(?:a|the) joint (?:operation|"
     r"investigation|action|effort|patrol|mission)s? (?:by|of)|"
-    r"(?:implemented|delivered|carried out|investigated|coordinated|led|launched|"
+    r"(?:implemented|delivered|carried out|investigated|coordinated|led|launched|conducted|"
+    r"chartered|arranged|facilitated|"
     r"(?:is|are|was|were|will be|being) (?:run|operated|managed|staffed))(?: jointly)?"
     r"(?: today| this week| on \w+day)? by|(?:taken into (?:the )?care|cared for) by|"
     r"(?:on|after|following|followed|acting on|received) (?:a tip(?:-off)?|referrals?|a request|"
     r"information) from|at the request of|in(?:to)? the care of|"
+    r"bajo (?:el |la )?(?:resguardo|cuidado|protección|custodia|tutela) de|"
+    r"(?:pris|prises) en charge par|confiée?s? à|"
+    r"sob (?:a |o )?(?:guarda|proteção|cuidado|tutela) d[aeo]s?|"
     r"(?:dispatched|deployed|sent|mobili[sz]ed)\s+(?:[\w-]+\s+){0,3}?(?:units?|teams?|officers|"
     r"agents|staff|personnel|investigators|inspectors)\s+(?:of|from)(?: the)?|"
     r"(?:memorandum of understanding|mou|agreement|statement of partnership|letter of intent|"
@@ -103,8 +110,8 @@ DONOR_NAME = re.compile(
 RECIPIENT_TRIGGER = re.compile(
     r"\b(?:(?:funding|grants?|donations?|equipment|vehicles|awards?)\s+(?:for|to)|(?:handed over|"
     r"donated|delivered|awarded|granted)\b[^.;:]{0,100}?\bto|(?:a|ont|have|has) (?:remis|"
-    r"livré|offert)\b[^.;:]{0,60}?\bà|entreg(?:ó|aron|ou|aram|a|am)\b[^.;:]{0,60}?\b"
-    r"(?:a(?:l|o|os)?|à)(?= ))\s+(?=(?:the\s+|l['’]|la\s+|el\s+|o\s+)?[A-Z\ue000])"
+    r"livré|offert)\b[^.;:]{0,60}?\b(?:à|au|aux)|entreg(?:ó|aron|ou|aram|a|am)\b[^.;:]{0,60}?\b"
+    r"(?:a(?:l|o|os)?|à)(?= ))\s+(?=(?:the\s+|l['’]|la\s+|el\s+|o\s+)?(?:[A-Z\ue000]|minist))"
 )
 # Who carries out the work a donor pays for: "Emergency Grant Aid ... through the International
 # Organization for Migration (IOM) and UNICEF" (not "through its Bureau", the donor's own body).
@@ -195,7 +202,10 @@ INSERTED_CLAUSE = re.compile(
     r",\s*(?:in (?:close )?(?:collaboration|partnership|co-?operation) with|together with|"
     r"which|who|whose|a (?:charity|group|network|non-governmental organi[sz]ation|NGO)|with|"
     r"through|via|a través de|por medio de|por intermedio de|par l['’]intermédiaire de|"
-    r"with (?:the )?(?:\w+ )?(?:support|help|assistance) (?:of|from)|supported by|backed by)"
+    r"with (?:the )?(?:\w+ )?(?:support|help|assistance) (?:of|from)|supported by|backed by|"
+    # an appositive that describes in common words: "UNFPA, the United Nations sexual and
+    # reproductive health agency, today opened" (not "UNHCR, the UN Refugee Agency,")
+    r"the (?=[^,;]*\b[a-z]{4,}\b))"
     r"\b[^,;]{2,120},"
 )
 THROUGH = re.compile(r",\s*(?:through|via)\s+(.+?),\s*$")
@@ -230,7 +240,7 @@ PEOPLE_FROM = re.compile(
 # Head words of a state's bodies: a publisher so named with its country is that state.
 STATE_BODY = re.compile(
     r"\b(?:Government|Ministry|Department|Embassy|Consulate|High Commission|Office|Agency|"
-    r"Bureau|Federal|Police|Attorney|Cooperation|Development|State|Home|Foreign)\b"
+    r"Bureau|Federal|Police|Attorney|Cooperation|Development|State|Home|Foreign|Aid)\b"
 )
 # What an organization does alone as its part of the work: "BMET will register workers", "The
 # Spanish Red Cross provided first aid", "A Comissão ... vai coordenar", "El Programa ... asistió".
@@ -246,7 +256,7 @@ WORK_VERB = re.compile(
     r"organi[sz](?:e|es|ed)|co-organi[sz](?:e|es|ed)|shar(?:e|es|ed)|supervis(?:e|es|ed)|"
     r"trac(?:e|es|ed)|accompan(?:y|ies|ied)|shelter(?:s|ed)?|car(?:e|es|ed) for|"
     r"receiv(?:e|es|ed)|rescu(?:e|es|ed)|arrest(?:s|ed)?|dismantl(?:e|es|ed)|facilitat(?:e|es|ed)|"
-    r"train(?:s|ed)?|sign(?:s|ed)?|"
+    r"train(?:s|ed)?|sign(?:s|ed)?|open(?:s|ed)?|post(?:s|ed)?|"
     r"asisti(?:ó|eron|rá|rán)|brind(?:ó|aron|ará|arán)|coordin(?:ó|aron|ará|arán)|"
     r"acompañ(?:ó|aron|ará|arán)|apoy(?:ó|aron|ará|arán)|particip(?:ó|aron|ará|arán)|"
     r"rescat(?:ó|aron)|atend(?:ió|ieron|erá|erán)|coorden(?:ar|ou|aram|ará)|apoi(?:ar|ou|aram|ará)|"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..countries import get_country
 from ..registry import Registry
 from ..text import match_key
 from .acronyms import acronym_definitions
@@ -315,7 +316,8 @@ def government_site_country(sites: list[str]) -> str:
     for clue in sites:
         if GOVERNMENT_SITE.search(clue):
             for part in re.split(r"[./|]|\s+(?:of|du|de)\s+|\s+", clue):
-                code = country_code(part.strip())
+                tld = get_country(part.upper()) if len(part) == 2 else None  # "gov.ie"
+                code = country_code(part.strip()) or (tld.code if tld else None)
                 if code:
                     return code
     return ""

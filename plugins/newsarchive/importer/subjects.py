@@ -17,6 +17,7 @@ from .orgs import (
     base_name,
     capital_word,
     clean_item,
+    news_body,
     org_like,
     proper_name,
 )
@@ -75,7 +76,7 @@ def subject_items(head: str, is_publisher: Callable[[str], bool]) -> list[str]:
     pieces = re.split(
         r"(,\s*and\s+|,\s*|\s+(?:and|y|et|e)\s+(?!(?:dos|das|des|du|del|de)\s))", head
     )
-    glue = ["and" if "and" in p else "," for p in pieces[1::2]]
+    glue = ["," if p.strip() == "," else "and" for p in pieces[1::2]]
     subject = [clean_item(p) for p in merge_name_parts(pieces[::2], glue)]
     subject = [b for b in map(_body_of_official, subject) if b is not None]  # no body, no item
     if not subject or re.match(PREPOSITION, subject[0]):
@@ -121,7 +122,7 @@ def acting_subject(masked: str, is_publisher: Callable[[str], bool]) -> list[str
     if head.rstrip().endswith(","):  # "The Government of Ghana, host of the workshop,"
         return []
     clause = CLAUSE_START.search(head)  # "The investigation began after the X referred"
-    head = head[clause.end() :] if clause else head
+    head = news_body((head[clause.end() :] if clause else head).strip())
     described = DESCRIBED.match(head.strip())  # "The European Union's police agency Europol"
     if described and proper_name(head.strip()[described.end() :]):
         return [head.strip()[described.end() :]]
