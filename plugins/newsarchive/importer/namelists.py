@@ -193,8 +193,8 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
     """Parts split at "and" joined back where "and" is inside a body's name: "Ministry of
     Solidarity" + "the Fight against Poverty", "Ministry of Labour" + ", Employment" + "and
     Social Security"; not after a country ("... of Honduras")."""
-    separators = separators if separators is not None else ["and"] * len(parts)
-    separators = [s.strip() for s in separators]
+    words = [s.strip() for s in (separators if separators is not None else ["and"] * len(parts))]
+    separators = ["and" if w in ("and", "y", "et", "e") else w for w in words]
     out: list[str] = []
     i = 0
     while i < len(parts):
@@ -210,7 +210,7 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
             continue
         described = DESCRIBED_NAME.match(unprotect(previous).strip()) and i == len(parts) - 1
         if glue == "and" and (open_name or (described and _plain_words(part))):
-            out[-1] = f"{previous} and {part}"  # "the NGO Hope and Help"
+            out[-1] = f"{previous} {words[i - 1]} {part}"  # "the NGO Hope and Help"
         elif (
             glue == ","
             and open_name
@@ -219,7 +219,7 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
             and _short_topic(part)
             and _short_topic(parts[i + 1])
         ):
-            out[-1] = f"{previous}, {part} and {parts[i + 1]}"
+            out[-1] = f"{previous}, {part} {words[i]} {parts[i + 1]}"
             i += 1
         else:
             out.append(part)

@@ -76,7 +76,7 @@ def subject_items(head: str, is_publisher: Callable[[str], bool]) -> list[str]:
     pieces = re.split(
         r"(,\s*and\s+|,\s*|\s+(?:and|y|et|e)\s+(?!(?:dos|das|des|du|del|de)\s))", head
     )
-    glue = ["," if p.strip() == "," else "and" for p in pieces[1::2]]
+    glue = ["," if p.strip() == "," else "and" if "and" in p else p.strip() for p in pieces[1::2]]
     subject = [clean_item(p) for p in merge_name_parts(pieces[::2], glue)]
     subject = [b for b in map(_body_of_official, subject) if b is not None]  # no body, no item
     if not subject or re.match(PREPOSITION, subject[0]):
