@@ -45,6 +45,10 @@ CONNECTORS = {
     "à",
     "für",
     "und",
+    "o",  # Portuguese articles inside names: "Comissão ... contra o Tráfico"
+    "a",
+    "os",
+    "as",
 }
 ELISION = re.compile(r"^[dlDL]['’]")
 ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z.&/-]{1,11}?)\.?\s*\)")
@@ -66,7 +70,7 @@ ORG_HEADS = re.compile(
     r"Comité|Consejo|Conseil|Cellule|Unidad|Servicio|Agencia|Organizaci[oó]n|Fundaci[oó]n|"
     r"Fondation|Fondo|Fonds|Asociaci[oó]n|Embajada|Ambassade|Gobierno|Gouvernement|Governo|"
     r"Polic[ií]a|Brigade|Brigada|Centro|Programa|Uni[oó]n|Observatorio|Observatoire|Mecanismo|"
-    r"Gesellschaft)\b"
+    r"Gesellschaft|Departamento|Département|Comissão|Procuradoria)\b"
 )
 
 
@@ -183,3 +187,11 @@ def _name_by_heads(before: list[str]) -> int | None:
     name = " ".join(before[start:])
     capitals = sum(1 for w in before[start:] if w[:1].isupper())
     return start if capitals >= 2 and ORG_HEADS.search(name) else None
+
+
+def spells(acronym: str, name: str) -> bool:
+    """True when an acronym's letters are the initials of a name's words, in order ("MoWSA" for
+    "Ministry of Women and Social Affairs", not "PNA" for "Department of Migrant Workers")."""
+    initials = iter(w[0].lower() for w in re.findall(r"\w+", name))
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    return bool(letters) and letters[0] == name[:1].lower() and all(c in initials for c in letters)

@@ -32,6 +32,7 @@ from .orgs import OrgRef, sentences
 from .publisher import Publisher, find_publisher
 from .roles import find_parties
 from .split import Segment, split_releases
+from .subjects import headline_verb_lowered
 from .support import home_country
 from .textpage import is_wrapped, tidy_text_lines, unwrap
 
@@ -138,7 +139,8 @@ TODAY = re.compile(
 # Where the people concerned go, not where the work is: "workers bound for Malaysia, Qatar and".
 DESTINATION = re.compile(
     r"\b(?:bound for|destined for|headed for|heading (?:to|for)|on their way to|travel(?:l?ing)? "
-    r"to|migrat(?:e|ing) to)\s+(?:[\w'’ -]+(?:,\s*|\s+and\s+|\s+or\s+))*$"
+    r"to|migrat(?:e|ing) to|(?:children|people|migrants|victims|women|men|girls|boys|workers|"
+    r"nationals|refugees) from)\s+(?:[\w'’ -]+(?:,\s*|\s+and\s+|\s+or\s+))*$"
 )
 
 
@@ -147,7 +149,11 @@ def reports_elsewhere(lead: str, codes: list[str]) -> bool:
     dated ("LYON, France - An operation in Côte d'Ivoire, Ghana and Mali has ...", not "GENEVA -
     IOM and UNICEF today launched ...")."""
     first = sentences(lead)[0] if lead.strip() else ""
-    places = [m for m in country_mentions(first) if not DESTINATION.search(first, 0, m.start)]
+    places = [  # the people's nationality ("Ethiopian migrants") says nothing of where work is
+        m
+        for m in country_mentions(first)
+        if not DESTINATION.search(first, 0, m.start) and not m.nationality
+    ]
     others = {m.code for m in places} - set(codes)
     return len(others) >= 2 and not TODAY.search(first)
 
@@ -190,7 +196,7 @@ def build_draft(segment: Segment, registry: Registry, source: str, page: Page) -
     text_after = lead[dateline.end :] if dateline else lead
     date, date_note = release_date(dateline, [*segment.dates, *sections.dates], page)
     title = segment.title or provisional_title(text_after)
-    heading = [segment.title + "."] if segment.title else []
+    heading = [headline_verb_lowered(segment.title) + "."] if segment.title else []
     text = "\n".join([*heading, *(text_after if line is lead else line for line in body if line)])
     publisher = publisher_of(segment, page, "\n".join([lead, text]), dateline, registry)
     whole = "\n".join(body)

@@ -88,7 +88,8 @@ OTHER_LABEL = re.compile(
     re.I,
 )
 TIME = re.compile(
-    r"^\s*(?:[-–—|,·•@]\s*|at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
+    r"^\s*(?:[-–—|,·•@]\s*|at\s+|a las\s+|à\s+|às\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?h?"
+    r"(?:\s*[ap]\.?\s?m\.?)?"
     r"(?:\s*(?:GMT|UTC|CET|CEST|EAT|WAT|EST|EDT|[A-Z]{3})\b(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?",
     re.I,
 )

@@ -211,7 +211,8 @@ def country_mentions(text: str) -> list[Mention]:
 ROMANCE_PEOPLE = (
     r"(?:migrantes?|migrants|ciudadan[oa]s|personas|v[ií]ctimas|mujeres|hombres|niñ[oa]s|j[oó]venes|"
     r"trabajador(?:es|as)|refugiad[oa]s|nacionales|ressortissant(?:e)?s|victimes|femmes|hommes|"
-    r"enfants|jeunes|travailleu(?:r|se)s|réfugié(?:e)?s|pessoas|mulheres|crianças|cidadãos)"
+    r"enfants|jeunes|travailleu(?:r|se)s|réfugié(?:e)?s|pessoas|mulheres|crianças|cidadãos|"
+    r"adolescentes|nacionalidad|nationalité|nacionalidade|son|sont|são)"
 )
 # Nationalities written in lower case after the people they describe, as French, Spanish and
 # Portuguese do: "migrantes venezolanos, ecuatorianos y haitianos", "des migrants maliens".
@@ -240,7 +241,11 @@ def romance_nationality(word: str) -> str | None:
     english = [d for d in demonyms() if len(d) >= 6 and key.startswith(d)]
     if english:
         return demonyms()[max(english, key=len)][0]
-    names = {k: c for k, c in {**foreign_names(), **name_index()}.items() if " " not in k}
+    names = {  # one-word names, and "El Salvador" as "salvador" ("salvadoreña")
+        re.sub(r"^(?:el|la|le|the|as|os) ", "", k): c
+        for k, c in {**foreign_names(), **name_index()}.items()
+        if " " not in re.sub(r"^(?:el|la|le|the|as|os) ", "", k)
+    }
     for n in range(len(key) - 1, 3, -1):
         if key[:n] in names:
             return names[key[:n]]
@@ -265,11 +270,13 @@ def _nationality(text: str, token: re.Match) -> Mention | None:
     if not found:
         return None
     code, plural = found
-    after = text[token.end() : token.end() + 40]
+    after = text[token.end() : token.end() + 60]  # "Afghan and Pakistani nationals"
     if (
         plural
         and not re.match(r"\s*[A-Z]", after)
-        or re.match(rf"\s+(?:[a-z-]+\s+){{0,2}}{PEOPLE}\b", after)
+        or re.match(
+            rf"(?:(?:,|\s+and|\s+or)\s+[A-Z][\w-]+)*\s+(?:[a-z-]+\s+){{0,2}}{PEOPLE}\b", after
+        )
     ):
         return Mention(token.start(), token.end(), code, nationality=True)
     return None

@@ -62,6 +62,11 @@ DATE_META = (
     "sailthru.date",
 )
 _WS = re.compile(r"\s+")
+# A byline block that already reads as one: "By Jane Doe", or a date ("September 14, 2023 |
+# News", "14 September 2023"), which is no writer's name.
+BYLINE_START = re.compile(
+    r"(?i)by\b|\d{1,2}\s+[a-z]{3}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+)
 
 
 def page_dates(soup: BeautifulSoup) -> list[str]:
@@ -251,7 +256,7 @@ def walk(node: Tag, out: list[str], buf: list[str]) -> None:
         elif _is_byline_block(child):
             _flush(buf, out)
             text = _inline(child)
-            out.extend(["", text if re.match(r"(?i)by\b", text) else f"By {text}", ""])
+            out.extend(["", text if BYLINE_START.match(text) else f"By {text}", ""])
         elif name == "dl":
             _flush(buf, out)
             out.extend(["", *definition_lines(child), ""])

@@ -7,9 +7,10 @@ import re
 
 from ..text import match_key
 from .acronyms import ORG_HEADS, acronym_definitions
-from .geo import in_romance_language, name_index
+from .geo import country_code, in_romance_language, name_index
 from .orgs import (
     ACRONYMED,
+    GOVERNMENT_NAMED,
     MASK,
     PRONOUNS,
     capital_word,
@@ -49,7 +50,16 @@ _SPLIT = re.compile(
     r"\s+and\s+(?=(?!(?:of|for|the|on|in|to)\b)[a-z]))\s*"  # "... Hotline and service providers"
 )
 
-BODY_OF = re.compile(rf"{ORG_HEADS.pattern} (?:of|for|on|against) ([^,(]+)$")
+# A French, Spanish or Portuguese name of two capitalized words followed by common nouns.
+ROMANCE_GOODS = re.compile(
+    r"^((?:[A-ZÀ-Ý][\w'’-]*\s+(?:(?:des|de la|de|del|da|do|dos|das|du)\s+)?)+[A-ZÀ-Ý][\w'’-]*)"
+    r"\s+(?:(?:du|des|de la|de l['’]|de|del|do|da|dos|das)\s+[a-zà-ÿ]|(?:\d+|un|una|unos|unas|"
+    r"dos|tres|cuatro|cinco|deux|trois|quatre|cinq|um|uma|duas|três)\s)[^A-ZÀ-Ý()]*$"
+)
+PROGRAMME = re.compile(r"^\W*(?:programme|program|facility|initiative|project)\b", re.I)
+BODY_OF = re.compile(
+    rf"{ORG_HEADS.pattern} (?:of|for|on|against|de|de la|del|du|des|da|do) ([^,(]+)$"
+)
 # Head words that make a part after "and" a body of its own ("... and the Swiss Agency for
 # Development"), not the end of the name before it ("... and International Cooperation").
 
@@ -60,7 +70,8 @@ STRONG_HEADS = re.compile(
     r"Commission|Council|Fund|Foundation|Bank|Union|Association|Society|Institute|University|"
     r"Department|Bureau|Network|Centre|Center|Committee|Authority|Service|Police|Trust|"
     r"Alliance|Federation|Coalition|Secretariat|Mission|Directorate|Board|Court|Parliament|"
-    r"Assembly|Company|Corporation|Red Cross|Red Crescent|Platform|Forum|Caritas)\b"
+    r"Assembly|Company|Corporation|Red Cross|Red Crescent|Platform|Forum|Caritas|Commissioner|"
+    r"Ombudsman|Ombudsperson)\b"
 )
 
 
@@ -72,12 +83,20 @@ def object_items(text: str) -> list[str]:
     span = text[: stop.start()] if stop else text
     items: list[str] = []
     romance = in_romance_language(text)
+    bodies = _bodies_of_countries(span)  # "los consulados de Honduras y El Salvador"
+    if bodies:
+        return bodies
     pieces = re.split(f"({_SPLIT.pattern})", span)
     parts = merge_name_parts(pieces[::2], pieces[1::2])
     if _appositive(parts, span):  # "AFRIPOL, the African Union Mechanism for ..., and was"
         parts = [p for p in parts if p.strip()][:-1]
-    for raw in parts:
+    for n, raw in enumerate(parts):
+        if n and re.match(r"\s*(?:a|an)\s", unprotect(raw)) and pieces[2 * n - 1].strip() == ",":
+            break  # "the Foundation for Rural Youth (FRY), a Thai NGO that ..." describes it
         item = clean_item(unprotect(raw))
+        if romance:  # "l'Entraide Nationale du matériel informatique": the goods are no name
+            item = ROMANCE_GOODS.sub(r"\1", item)
+        item = re.sub(r"\s+\d[\d,.]*\s+[a-zà-ÿ].*$", "", item)  # "... Immigration 12 motos"
         if not item:
             continue
         base = re.sub(r"\s*\(.*", "", item)
@@ -94,6 +113,51 @@ def object_items(text: str) -> list[str]:
                 break
         items.append(item)
     return items
+
+
+# A government paying through one of its bodies: "the Government of Norway, through the
+# Norwegian Agency for Development Cooperation (Norad)", "a través de la Oficina de ...".
+GOVERNMENT_THROUGH = re.compile(
+    r"^[^.;]{0,120}?,?\s+(?:through|via|a través de|por medio de|par l['’]intermédiaire de|"
+    r"através d[aeo]s?|por intermédio d[aeo]s?)\s+"
+)
+
+
+def paying_items(text: str) -> tuple[list[str], list[str]]:
+    """The organizations a funding phrase names, a government paying through its body being
+    that body, and the government so named (whose country is then no place)."""
+    items = object_items(text)
+    through = GOVERNMENT_THROUGH.match(text)
+    state = items and (GOVERNMENT_NAMED.match(clean_item(items[0])) or country_code(items[0]))
+    bodies = object_items(text[through.end() :]) if state and through else []
+    return (bodies + items[1:], items[:1]) if bodies else (items, [])
+
+
+# Bodies of several countries named at once: "los consulados de Honduras y El Salvador", "the
+# embassies of Spain and Italy".
+BODIES_OF = re.compile(
+    r"^\s*(?:the\s+|los\s+|las\s+|les\s+)?(?P<head>embassies|consulates|consulados|embajadas|"
+    r"ambassades|consulats)\s+(?:of|de|du|des)\s+(?P<countries>.+)$",
+    re.I,
+)
+SINGULAR = {
+    "embassies": "Embassy",
+    "consulates": "Consulate",
+    "consulados": "Consulado",
+    "embajadas": "Embajada",
+    "ambassades": "Ambassade",
+    "consulats": "Consulat",
+}
+
+
+def _bodies_of_countries(span: str) -> list[str]:
+    """One body per country for "the consulates of Honduras and El Salvador", else []."""
+    m = BODIES_OF.match(unprotect(span).strip(" ,"))
+    countries = re.split(r",\s*|\s+(?:and|y|et|e)\s+", m["countries"].strip()) if m else []
+    if not countries or not all(country_code(c.strip()) for c in countries):
+        return []
+    of = "of" if m["head"].lower() in ("embassies", "consulates") else "de"
+    return [f"{SINGULAR[m['head'].lower()]} {of} {c.strip()}" for c in countries]
 
 
 def sentence_case_name(item: str) -> bool:
@@ -129,8 +193,8 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
     """Parts split at "and" joined back where "and" is inside a body's name: "Ministry of
     Solidarity" + "the Fight against Poverty", "Ministry of Labour" + ", Employment" + "and
     Social Security"; not after a country ("... of Honduras")."""
-    separators = separators if separators is not None else ["and"] * len(parts)
-    separators = [s.strip() for s in separators]
+    words = [s.strip() for s in (separators if separators is not None else ["and"] * len(parts))]
+    separators = ["and" if w in ("and", "y", "et", "e") else w for w in words]
     out: list[str] = []
     i = 0
     while i < len(parts):
@@ -146,7 +210,7 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
             continue
         described = DESCRIBED_NAME.match(unprotect(previous).strip()) and i == len(parts) - 1
         if glue == "and" and (open_name or (described and _plain_words(part))):
-            out[-1] = f"{previous} and {part}"  # "the NGO Hope and Help"
+            out[-1] = f"{previous} {words[i - 1]} {part}"  # "the NGO Hope and Help"
         elif (
             glue == ","
             and open_name
@@ -155,7 +219,7 @@ def merge_name_parts(parts: list[str], separators: list[str] | None = None) -> l
             and _short_topic(part)
             and _short_topic(parts[i + 1])
         ):
-            out[-1] = f"{previous}, {part} and {parts[i + 1]}"
+            out[-1] = f"{previous}, {part} {words[i]} {parts[i + 1]}"
             i += 1
         else:
             out.append(part)
@@ -217,3 +281,10 @@ def _heads_a_name(part: str) -> bool:
     if DESCRIBED_NAME.match(unprotect(part).strip()):
         return True  # "... and the NGO Vaša prava BiH"
     return bool(MASK.search(base) or re.match(r"[A-Z]{2,}\b", base) or STRONG_HEADS.search(base))
+
+
+def programme_named(text: str, item: str) -> bool:
+    """True when an item of a list in the text is a programme's name ("the Better Migration
+    Management programme")."""
+    at = text.find(item)
+    return at >= 0 and bool(PROGRAMME.match(text[at + len(item) : at + len(item) + 20]))

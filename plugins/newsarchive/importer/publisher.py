@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..countries import get_country
 from ..registry import Registry
 from ..text import match_key
 from .acronyms import acronym_definitions
@@ -67,22 +68,27 @@ class Publisher:
             return True
         keys = {_office_key(text), _office_key(_unqualified(text))}
         return any(
-            key == k or key.startswith(k + " ")
+            key == k
+            or key.startswith(k + " ")
+            or (key.endswith(" " + k) and " " in k)  # "International Center La Strada Moldova"
             for key in keys | {_OFFICE.sub("", key) for key in keys}
             for k in map(_office_key, self.names)
             if k and (len(k) > 2 or k == key)
         )
 
-    def owns(self, name: str) -> bool:
-        """True when a government publisher's own state is the body named ("UK Home Office",
-        "British Embassy Hanoi" on GOV.UK): its paying for the work makes no funder."""
-        if not self.government:
+    def owns(self, name: str, home: str | None = None) -> bool:
+        """True when a state publisher's own state is the body named ("UK Home Office", "British
+        Embassy Hanoi" on GOV.UK; on a US Department of Justice page the "Office for Victims of
+        Crime", a national body that names no other country): its paying makes no funder."""
+        if not self.country or self.outlet or not STATE_BODY.search(name):
             return False
         words = re.findall(r"[A-Z][\w.'’-]*", name)
-        own = any(
-            nationality_code(w) == self.country or country_code(w) == self.country for w in words
-        )
-        return own and bool(STATE_BODY.search(name))
+        codes = {nationality_code(w) or country_code(w) for w in words} - {None}
+        if self.government:
+            return self.country in codes
+        if home:
+            return home == self.country
+        return not codes and not INTERNATIONAL.search(name)
 
 
 def _office_key(name: str) -> str:
@@ -90,6 +96,11 @@ def _office_key(name: str) -> str:
     return match_key(re.sub(r"\s+in\s+(?=[A-Z])", " ", name))
 
 
+# Words of a body that belongs to no one state.
+INTERNATIONAL = re.compile(
+    r"\b(?:European|International|United Nations|UN|World|Global|Regional|African Union|"
+    r"Inter-American|Asian|Commonwealth|Council of Europe)\b"
+)
 ARTICLE = re.compile(r"^(?:[lL]['’]\s*|(?:la|le|les|el|los|las)\s+(?=[A-Z]))")
 IOM = Publisher(IOM_NAMES)
 QUALIFIER_BEFORE = re.compile(r"^(?P<who>[A-Z][\w.-]*)(?:['’]s)?\s+(?=[A-Z])")
@@ -143,7 +154,7 @@ def clue_names(clue: str) -> list[str]:
     only by its first part ("© Council of Europe 2023 · Disclaimer · Contact")."""
     copyright = COPYRIGHT.match(clue)
     text = clue[copyright.end() :] if copyright else clue
-    parts = [p for p in CLUE_SEPARATOR.split(text) if p.strip()]
+    parts = [re.sub(r"^by\s+", "", p) for p in CLUE_SEPARATOR.split(text) if p.strip()]
     names = parts[:1] if copyright else [text, *parts]
     names += [QUALIFIED_BY.sub(r" of \1", n) for n in names if QUALIFIED_BY.search(n)]
     names += [p for n in names[:1] for p in joint_bodies(n)]
@@ -286,6 +297,9 @@ def state_of(names: tuple[str, ...], registry: Registry) -> str:
             code = country_code(" ".join(ws[:n])) or (n == 1 and nationality_code(ws[0]))
             if code:
                 return code
+        after = re.match(r".*\bof\s+(?:the\s+)?([A-Z][\w.'’ -]+)$", name)
+        if after and country_code(after[1].strip()):  # "Ministry of Foreign Affairs of Japan"
+            return country_code(after[1].strip())
     return ""
 
 
@@ -302,7 +316,8 @@ def government_site_country(sites: list[str]) -> str:
     for clue in sites:
         if GOVERNMENT_SITE.search(clue):
             for part in re.split(r"[./|]|\s+(?:of|du|de)\s+|\s+", clue):
-                code = country_code(part.strip())
+                tld = get_country(part.upper()) if len(part) == 2 else None  # "gov.ie"
+                code = country_code(part.strip()) or (tld.code if tld else None)
                 if code:
                     return code
     return ""

@@ -12,17 +12,19 @@ from typing import NamedTuple
 from ..countries import get_country
 from ..registry import Organization, Registry
 from ..text import match_key
-from .acronyms import acronym_definitions
-from .geo import country_code, nationality_code
+from .acronyms import acronym_definitions, spells
+from .geo import country_code, foreign_names, nationality_code
 from .mentions import foreign_acronyms, is_generic, mask_known, resolve_name
-from .namelists import object_items
+from .namelists import object_items, paying_items, programme_named
 from .orgs import (
+    GOVERNMENT_NAMED,
     GOVERNMENT_OF,
     MASK,
     OrgRef,
     base_name,
     clean_item,
     compound_countries,
+    is_body,
     protect,
     protect_names,
     sentence_spans,
@@ -30,6 +32,9 @@ from .orgs import (
 )
 from .phrases import (
     AND_WITH,
+    BETWEEN_TRIGGER,
+    CHANNEL_TRIGGER,
+    COUNTED,
     DEVELOPMENT_AGENCY,
     FUND_VERB,
     FUNDER_TRIGGER,
@@ -46,11 +51,12 @@ from .phrases import (
     STATE_BUDGET,
     SUPPORT_TRIGGER,
     SUPPORT_VERB,
+    SUPPORTS_BODY,
     THROUGH,
     WITH_MORE,
 )
 from .publisher import IOM, Publisher
-from .subjects import only_names, sentence_subject, subject_items
+from .subjects import acting_subject, only_names, sentence_subject, subject_items
 from .support import donor_like, home_country, names_country
 
 
@@ -104,11 +110,16 @@ class PartyFinder:
         if masked:
             org = known[int(masked[1])]
             return OrgRef(org.name, org.acronym, org)
-        m = re.search(r"^(.*?)\s*\(([A-Z][A-Za-z.&/-]{1,11})\)(?:\s+[a-z]+)?$", item)
+        m = re.search(  # "... (CCTP) of the General Police Inspectorate" is the CCTP
+            r"^(.*?)\s*\(([A-Z][A-Za-z.&/-]{1,11})\)(?:\s+[a-z]+|\s+(?:of|de|du|del)\s+.*)?$", item
+        )
         name, acronym = (m[1].strip(), m[2].replace(".", "")) if m else (item, "")
         if not acronym and re.fullmatch(r"[A-Z][A-Za-z.&]*[A-Z]\w*", name):
             acronym = name.replace(".", "")
             name = self.acronyms.get(acronym, acronym)
+        key = match_key(name)  # a name the text gives an acronym elsewhere is that acronym's
+        given = (a for a, n in self.acronyms.items() if match_key(n) == key and spells(a, n))
+        acronym = acronym or next(given, "")
         if self.publisher.covers(name) or (acronym and self.publisher.covers(acronym)):
             return None
         registry = self.registry
@@ -159,7 +170,9 @@ class PartyFinder:
         for m in FUNDED_COMPOUND.finditer(masked):  # "a USAID-funded project"
             funders += self.refs(object_items(m[1]), s, funding=True)
         for m in FUNDER_TRIGGER.finditer(masked):
-            funders += self.refs(object_items(masked[m.end() :]), s, funding=True)
+            items, state = paying_items(masked[m.end() :])
+            self.refs(state, s, funding=True)  # "the Government of X, through Y": Y pays
+            funders += self.refs(items, s, funding=True)
         fund = FUND_VERB.search(masked)
         head = LEADING_PHRASE.sub("", masked[: fund.start()], count=1) if fund else ""
         fund = fund if fund and only_names(head) else None
@@ -174,20 +187,37 @@ class PartyFinder:
             funders.append(self.registry_ref(budget))
         support = list(SUPPORT_TRIGGER.finditer(masked))
         for m in support:
-            for ref in self.refs(object_items(masked[m.end() :]), s, funding=True):
+            items, state = paying_items(masked[m.end() :])
+            self.refs(state, s, funding=True)
+            for ref in self.refs(items, s, funding=True):
                 (funders if donor_like(ref, self.country) else partners).append(ref)
         hits = [m for p in (PARTNER_TRIGGER, HELP_TRIGGER) for m in p.finditer(masked)]
         if hits:  # "... together with X, which ..., and with Y", "organized by X with Y"
             hits += [m for m in AND_WITH.finditer(masked) if m.start() > hits[0].start()]
             hits += filter(None, (WITH_MORE.match(masked, m.end()) for m in list(hits)))
-        for m in PEOPLE_FROM.finditer(masked):  # never a country's people
-            items = object_items(masked[m.end() :])
+        for m in PEOPLE_FROM.finditer(masked):
+            if COUNTED.search(masked, max(0, m.start() - 30), m.start()):
+                continue  # "60 officers from X" take part; they are not X's part
+            items = object_items(masked[m.end() :])  # never a country's people
             partners += self.refs([i for i in items if not country_code(base_name(i))], s)
+        for m in BETWEEN_TRIGGER.finditer(masked):  # bodies, not "the Spanish and French"
+            items = [i for i in object_items(masked[m.end() :]) if is_body(i)]
+            partners += self.refs(items, s)
+        for m in CHANNEL_TRIGGER.finditer(masked):  # who carries out what a donor pays for
+            rest = masked[m.end() :]
+            items = [i for i in object_items(rest) if not programme_named(rest, i)]
+            partners += [r for r in self.refs(items, s) if not donor_like(r, self.country)]
         hits += RECIPIENT_TRIGGER.finditer(masked)
         for m in JOINT_STATEMENT.finditer(masked):  # "..., X and Y said in a joint statement"
             partners += self.refs(subject_items(m[1], lambda i: self.is_publisher(i, s.known)), s)
         for m in hits:
             partners += self.refs(object_items(masked[m.end() :]), s)
+        helping = SUPPORTS_BODY.search(masked)  # the body that organizations support
+        head = LEADING_PHRASE.sub("", masked[: helping.start()], count=1) if helping else ""
+        if helping and only_names(head) and subject_items(head, lambda i: False):
+            partners += self.refs(
+                [i for i in object_items(masked[helping.end() :]) if is_body(i)], s
+            )
         for m in SAID_IT.finditer(masked):  # "IOM said it was providing ..."
             partners += self.refs(subject_items(m[1], lambda i: self.is_publisher(i, s.known)), s)
         backing = SUPPORT_VERB.search(masked)  # "Switzerland is supporting a programme"
@@ -205,11 +235,10 @@ class PartyFinder:
             partners += [r for r in found if r not in paying]
             if len(subject) < 2:
                 inferred += [r.label for r in found if r not in paying]
-        for m in hits:  # registry names in the clause a partnership phrase opens
-            for index in MASK.findall(masked[m.end() :].split(";")[0]):
-                org = s.known[int(index)]
-                if not any(self.publisher.covers(n) for n in (org.name, org.short)):
-                    partners.append(OrgRef(org.name, org.acronym, org))
+        elif not fund:  # "BMET will register workers": a body doing its part alone
+            found = self.refs(acting_subject(masked, lambda i: self.is_publisher(i, s.known)), s)
+            partners += found
+            inferred += [r.label for r in found]
 
     def registry_ref(self, ref: OrgRef) -> OrgRef:
         """The registry's entry for a made-up reference when it has one."""
@@ -256,21 +285,24 @@ def find_parties(
         s.spans.extend((offset + a, offset + b) for a, b in known_spans)
         listing = listing and sentence.startswith("- ")
         if listing:
-            partners += finder.refs(object_items(LIST_ITEM.sub("", masked)), s)
+            for piece in LIST_ITEM.sub("", masked).split(";"):  # "A – its unit; B"
+                partners += finder.refs(object_items(re.sub(r"\s+[–—]\s.*", "", piece)), s)
         else:
             finder.read(s, partners, funders, inferred)
         listing = listing or bool(PARTICIPANTS_INTRO.search(sentence.strip()))
         spans.extend(s.spans)
         places.extend(s.places)
-    funders = _shortest_dropped(_unique(r for r in funders if not publisher.owns(r.name)))
-    funders = [r for r in funders if not _state_beside_its_body(r, funders)]
+    funders = [r for r in funders if not publisher.owns(r.name, r.org and r.org.country)]
+    funders = _shortest_dropped(_unique(funders))
+    funders = [r for r in funders if not _state_beside_its_body(r, funders, paying=True)]
     # "ASEAN and Australia launched ..., funded by the Australian Government": a party named by
     # its country that also funds is the donor, not a place
     donors = {home_country(r) for r in funders}
     spans += [(a, b) for a, b, code in places if code in donors]
     funder_keys = {r.key for r in funders}
     partners = _shortest_dropped(_unique(r for r in partners if r.key not in funder_keys))
-    partners = [r for r in partners if not _state_beside_its_body(r, partners)]
+    stated = [r for r in partners if r.label not in inferred]  # a body acting alone is no signatory
+    partners = [r for r in partners if not _state_beside_its_body(r, stated)]
     kept = {r.label for r in partners}
     named = kept | {r.label for r in funders}
     return Parties(
@@ -282,12 +314,22 @@ def find_parties(
     )
 
 
-def _state_beside_its_body(ref: OrgRef, refs: list[OrgRef]) -> bool:
+def _state_beside_its_body(ref: OrgRef, refs: list[OrgRef], paying: bool = False) -> bool:
     """A country's government named bare ("con apoyo de Canadá", "Kenya, Qatar sign") beside
     one of its bodies ("la Embajada de Canadá", "Kenya's Ministry of Labour"): the body names
-    the party."""
-    code = ref.bare and country_code(re.sub(r"^Government of (?:the )?", "", ref.name))
-    return bool(code) and any(r is not ref and names_country(r.name, code) for r in refs)
+    the party; among funders, a government paying through its body ("el Gobierno de los
+    Estados Unidos, a través de la Oficina de ... (PRM)") is that body."""
+    state = GOVERNMENT_NAMED.match(ref.name)
+    country = state[1] if state else ref.name  # "Gobierno de los Estados Unidos"
+    code = (ref.bare or (paying and state)) and (
+        country_code(country) or foreign_names().get(match_key(country))
+    )
+    return bool(code) and any(
+        r is not ref
+        and not GOVERNMENT_NAMED.match(r.name)
+        and (names_country(r.name, code) or (paying and home_country(r) == code))
+        for r in refs
+    )
 
 
 def _shortest_dropped(refs: list[OrgRef]) -> list[OrgRef]:

@@ -6,15 +6,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .geo import country_code
-from .namelists import merge_name_parts, object_items
+from .geo import country_code, in_romance_language
+from .mentions import is_generic
+from .namelists import merge_name_parts, object_items, sentence_case_name
 from .orgs import (
     ACRONYMED,
+    DESCRIBED,
     GOVERNMENT_OF,
     MASK,
     base_name,
     capital_word,
     clean_item,
+    news_body,
     org_like,
     proper_name,
 )
@@ -25,9 +28,23 @@ from .phrases import (
     PREPOSITION,
     SUBJECT_SIGN,
     THROUGH_CLAUSE,
+    WORK_VERB,
 )
 
 MINISTER_OF = re.compile(r"\bMinister(?= (?:of|for) [A-Z])")
+# An official named with the body before the post: "BI Commissioner Norman Tansingco" is the BI.
+OFFICIAL = re.compile(
+    r"^(?P<body>.+?)\s+(?:Deputy\s+|Acting\s+)?(?:Secretary|Commissioner|Minister|Director|"
+    r"Chairperson|Chairman|Chair|Chief|Head|President|Spokesperson|Spokesman|Ambassador|"
+    r"Representative|Coordinator|Governor|Commander|Inspector)(?:[- ]General)?"
+    r"(?:\s+(?:[A-Z][\w.'’-]*|d[aeiu]|de|van|von|bin|binti)){1,5}$"
+)
+# A clause within a sentence whose subject acts: "The investigation began after the X referred".
+CLAUSE_START = re.compile(
+    r"^.*\b(?:after|when|once|because|as soon as|while|before|until)\s+(?=\S)"
+)
+# People in a place, not a body: "Refugees in Poland, the Republic of Moldova and Romania".
+PEOPLE_IN = re.compile(r"^[A-Z][a-z]+s\s+(?:in|from|of)\s+")
 
 
 def sentence_subject(masked: str, is_publisher: Callable[[str], bool]) -> list[str]:
@@ -55,9 +72,13 @@ def subject_items(head: str, is_publisher: Callable[[str], bool]) -> list[str]:
         head,
     )
     head = MINISTER_OF.sub("Ministry", head)  # a minister signs for the ministry
-    pieces = re.split(r"(,\s*and\s+|,\s*|\s+(?:and|y|et|e)\s+)", head)
-    glue = ["and" if "and" in p else "," for p in pieces[1::2]]
+    # "Ministério da Justiça e dos Direitos Humanos" stays one name
+    pieces = re.split(
+        r"(,\s*and\s+|,\s*|\s+(?:and|y|et|e)\s+(?!(?:dos|das|des|du|del|de)\s))", head
+    )
+    glue = ["," if p.strip() == "," else "and" if "and" in p else p.strip() for p in pieces[1::2]]
     subject = [clean_item(p) for p in merge_name_parts(pieces[::2], glue)]
+    subject = [b for b in map(_body_of_official, subject) if b is not None]  # no body, no item
     if not subject or re.match(PREPOSITION, subject[0]):
         return []
     if not all(map(_name_item, subject)) or not any(map(_named, subject)):
@@ -71,6 +92,65 @@ def subject_items(head: str, is_publisher: Callable[[str], bool]) -> list[str]:
     return [item for item in subject if item not in offices]
 
 
+# Verbs a Title Case headline puts after its parties: "The United States and Mongolia Sign ...".
+HEADLINE_VERB = re.compile(
+    r"(?<=\s)(?:Sign|Signs|Launch|Launches|Open|Opens|Hold|Holds|Train|Trains|Agree|Agrees|"
+    r"Partner|Partners|Join|Joins|Team Up|Teams Up|Renew|Renews|Unveil|Unveils|Host|Hosts|"
+    r"Deliver|Delivers|Strengthen|Strengthens|Establish|Establishes|Adopt|Adopts|Inaugurate|"
+    r"Inaugurates|Validate|Validates|Support|Supports|Join Forces|Hand Over|Hands Over|"
+    r"Commit|Commits|Step Up|Steps Up|Boost|Boosts|Expand|Expands)(?=\s)"
+)
+
+
+def headline_verb_lowered(headline: str) -> str:
+    """A Title Case headline with its first verb in lower case, so its parties read as a
+    sentence's subject ("The United States and Mongolia sign Memorandum ...")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", headline)
+    long = [w for w in words if len(w) > 3]
+    if not long or sum(w[0].isupper() for w in long) < 0.8 * len(long):
+        return headline  # sentence case: its verb is in lower case already
+    return HEADLINE_VERB.sub(lambda m: m[0].lower(), headline, count=1)
+
+
+def acting_subject(masked: str, is_publisher: Callable[[str], bool]) -> list[str]:
+    """The organizations a sentence names as doing a part of the work on their own ("BMET will
+    register workers", "The Spanish Red Cross provided first aid"), else []."""
+    masked = LEADING_PHRASE.sub("", masked, count=1)
+    masked = INSERTED_CLAUSE.sub("", masked, count=1)
+    verb = WORK_VERB.search(masked)
+    head = masked[: verb.start()] if verb else ""
+    if head.rstrip().endswith(","):  # "The Government of Ghana, host of the workshop,"
+        return []
+    clause = CLAUSE_START.search(head)  # "The investigation began after the X referred"
+    head = news_body((head[clause.end() :] if clause else head).strip())
+    described = DESCRIBED.match(head.strip())  # "The European Union's police agency Europol"
+    if described and proper_name(head.strip()[described.end() :]):
+        return [head.strip()[described.end() :]]
+    named = clean_item(head)  # "Le Comité national de vigilance coordonnera"
+    if in_romance_language(masked) and sentence_case_name(named) and not is_publisher(named):
+        return [named]
+    if not head.strip() or not only_names(head) or PEOPLE_IN.match(head.strip()):
+        return []
+    items = subject_items(head, is_publisher)
+    # "The Ministry's Migration Fund" is the body a text named before, not a new one
+    return [i for i in items if not country_code(base_name(i)) and not _backward(i)]
+
+
+def _backward(item: str) -> bool:
+    """True for a body named by another's generic possessive ("Ministry's Migration Fund")."""
+    first = re.match(r"([A-Z]\w+)['’]s\s", item)
+    return bool(first) and is_generic(first[1])
+
+
+def _body_of_official(item: str) -> str | None:
+    """The body an official in a subject speaks for ("BI Commissioner Norman Tansingco" -> "BI"),
+    None for an official of no named body ("Police Commissioner Omar Said"), else the item."""
+    m = OFFICIAL.match(item)
+    if not m:
+        return item
+    return m["body"] if MASK.search(m["body"]) or org_like(m["body"]) else None
+
+
 def only_names(head: str) -> bool:
     """True when a sentence's start up to its verb holds only names ("The United States,
     through USAID,"), so the verb's subject is an organization."""
@@ -78,7 +158,10 @@ def only_names(head: str) -> bool:
         return False
     ws = [w.strip("(),.") for w in head.replace(",", " ").split()]
     return 0 < len(ws) <= 20 and all(
-        not w or MASK.search(w) or capital_word(w) or w.lower() in ("through", "via", "the")
+        not w
+        or MASK.search(w)
+        or capital_word(w)
+        or w.lower() in ("through", "via", "the", "o", "a", "os", "as")  # "contra o Tráfico"
         for w in ws
     )
 
@@ -88,6 +171,8 @@ def _name_item(text: str) -> bool:
     base = base_name(text)
     if ACRONYMED.search(text.strip()):
         return True
+    if PEOPLE_IN.match(base) and not org_like(base):  # "Refugees in Poland"
+        return False
     return bool(GOVERNMENT_OF.match(base)) or proper_name(MASK.sub("Org", base))
 
 

@@ -10,6 +10,9 @@ from .orgs import OrgRef
 from .phrases import DEVELOPMENT_AGENCY, DONOR_NAME, STATE_BODY
 
 PARTY_TYPES = ("un-agency", "ngo", "national-institution")
+UN_AGENCY = re.compile(
+    r"(?:the\s+)?(?:United Nations|UN)\b(?!.*\b(?:Trust Fund|Peacebuilding|Fund for)\b)"
+)
 
 
 def donor_like(ref: OrgRef, country: str | None = None) -> bool:
@@ -24,6 +27,8 @@ def donor_like(ref: OrgRef, country: str | None = None) -> bool:
     code = country_code(name) or country_code(re.sub(r"^Government of (?:the )?", "", name))
     if code:
         return code != country
+    if UN_AGENCY.match(name):  # "United Nations Children's Fund" is an agency, not a donor
+        return False
     donor = DONOR_NAME.search(name) or DEVELOPMENT_AGENCY.search(name)
     return bool(donor) and not (country and names_country(name, country))
 
