@@ -34,7 +34,7 @@ def parties(text, publisher=("UNDP",)):
         (
             "A OIM, em parceria com o Ministério do Interior, formou 60 agentes da Polícia da "
             "República de Moçambique (PRM). A formação foi financiada pelo Governo do Japão.",
-            ["Ministério do Interior"],
+            ["Ministério do Interior", "OIM"],  # IOM acts where another publishes
             ["Governo do Japão"],
         ),
         (

@@ -30,8 +30,10 @@ def parties(text, publisher=IOM, country=None):
 @pytest.mark.parametrize(
     ("text", "partner"),
     [
-        ("The Labour Inspectorate will inspect every farm named in the complaints.", None),
-        ("Under the plan, the Kenya Coast Guard Service will patrol the creeks at night.", None),
+        # any verb after a body that begins its clause makes it act (inferred.py, chosen by
+        # leaving one fixture set out; flagged for review)
+        ("The Labour Inspectorate will inspect every farm named in the complaints.", "Labour"),
+        ("Under the plan, the Kenya Coast Guard Service will patrol the creeks at night.", "Kenya"),
         ("The Mongolian Red Cross Society provided blankets to the families.", "Red Cross"),
         ("The Directorate of Social Welfare traced the relatives of 40 children.", "Welfare"),
         ("A Secretaria de Estado da Mulher vai coordenar as equipas nas províncias.", "Mulher"),
@@ -92,7 +94,7 @@ def test_what_is_no_party(text):
         ),
         (
             "L'OIM a remis lundi à la Brigade Nationale des Mineurs du matériel informatique.",
-            ["Brigade Nationale des Mineurs"],
+            ["Brigade Nationale des Mineurs", "OIM"],  # IOM acts where another publishes
         ),
         ("La OIM entregó a la Defensoría de la Niñez tres vehículos.", ["Defensoría de la Niñez"]),
         (

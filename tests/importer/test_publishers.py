@@ -56,14 +56,16 @@ def test_other_publishers_meet_unseen_thresholds(site_registry, part):
 # the fixes found on blind5: 16/16, titles 16/16, dates 15/16, SDGs 16/16, countries 0.96,
 # partners 0.74 (TP 21, FP 1, FN 14), funders 0.82 (TP 9, FP 3, FN 1)), then used to
 # find failure families: floors at or just under what they score now, so that a change that
-# loses what they taught shows.
+# loses what they taught shows. The inferred-partner rule (importer/inferred.py) trades a few
+# false partners on the tuned sets (blind3 0.96 -> 0.957, blind5 0.98 -> 0.961, blind6 0.98 -> 0.972) for recall on
+# sets never seen (leave-one-set-out mean 0.68 -> 0.79, tests/importer/loso.py).
 FLOORS = {
     "blind3": {
         "titles": 1.0,
         "dates": 1.0,
         "sdgs": 1.0,
         "countries": 0.96,
-        "partners": 0.96,
+        "partners": 0.95,
         "funders": 0.95,
     },
     "blind4": {
@@ -79,7 +81,7 @@ FLOORS = {
         "dates": 1.0,
         "sdgs": 1.0,
         "countries": 0.96,
-        "partners": 0.98,
+        "partners": 0.96,
         "funders": 0.95,
     },
     "blind6": {
@@ -87,7 +89,7 @@ FLOORS = {
         "dates": 1.0,
         "sdgs": 1.0,
         "countries": 0.97,
-        "partners": 0.98,
+        "partners": 0.97,
         "funders": 0.89,
     },
 }

@@ -43,7 +43,9 @@ NOTE_TITLE_CHOSEN = "Title chosen among the page's headings; check it is the rel
 NOTE_DATE_YEAR = "Date: the dateline gives no year; the year is the page's ({year}); check it."
 NOTE_DATE_PAGE = "Date from the page ({how}), not from the release's dateline; check it."
 NOTE_PUBLISHER = "Publisher taken to be {name}: not listed as a partner; check it."
-NOTE_ROLE = "Role of {label!r} inferred from the sentence's subject; check it is a partner."
+NOTE_ROLE = (
+    "Role of {label!r} inferred from how the text names it, no phrase; check it is a partner."
+)
 NOTE_QUALIFIED = "{label!r} is a generic name: its country was taken from the dateline."
 NOTE_BY_COUNTRY = "{label!r}: a generic name read as the dateline country's body; check it."
 NOTE_DATE_LINE = "Date from the line {line!r}, not from a dateline; check it is the release's."

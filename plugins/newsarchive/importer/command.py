@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,18 +128,33 @@ def found_text(meta: dict) -> str:
     return "; ".join(parts)
 
 
+# Notes about one organization, in the table's few words.
+ORG_NOTES = (
+    (re.compile(r"^Role of '(.+)' inferred"), "inferred partner"),
+    (re.compile(r"^'(.+)' is a generic name"), "country from dateline"),
+    (re.compile(r"^'(.+)': a generic name"), "dateline country's body"),
+    (re.compile(r"^New organization '(.+)':"), "new org"),
+)
+
+
 def attention_text(meta: dict) -> str:
-    """What an editor must check, in a few words."""
+    """What an editor must check, in a few words: each organization's notes together, new
+    organizations first."""
     notes = []
+    orgs: dict[str, list[str]] = {}
     for note in meta.get("review") or []:
-        if note.startswith("The source gives no headline"):
+        found = next((m for p, _ in ORG_NOTES if (m := p.match(note))), None)
+        if found:
+            short = next(word for p, word in ORG_NOTES if p.match(note))
+            orgs.setdefault(found[1], []).append(short)
+        elif note.startswith("The source gives no headline"):
             notes.append("provisional title")
         elif note.startswith("The source gives no date"):
             notes.append("undated")
-        elif note.startswith("New organization"):
-            notes.append("new org " + note.split("'")[1] if "'" in note else note)
         else:
             notes.append(note)
+    notes += [f"new org {label}" for label, kinds in orgs.items() if kinds == ["new org"]]
+    notes += [f"{label}: {', '.join(k)}" for label, k in orgs.items() if k != ["new org"]]
     return "; ".join(notes) or "-"
 
 

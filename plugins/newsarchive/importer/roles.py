@@ -14,6 +14,7 @@ from ..registry import Organization, Registry
 from ..text import match_key
 from .acronyms import acronym_definitions, spells
 from .geo import country_code, foreign_names, nationality_code
+from .inferred import inferred_partners
 from .mentions import foreign_acronyms, is_generic, mask_known, resolve_name
 from .namelists import object_items, paying_items, programme_named
 from .orgs import (
@@ -56,6 +57,7 @@ from .phrases import (
     WITH_MORE,
 )
 from .publisher import IOM, Publisher
+from .salience import standings
 from .subjects import acting_subject, only_names, sentence_subject, subject_items
 from .support import donor_like, home_country, names_country
 
@@ -303,14 +305,19 @@ def find_parties(
     partners = _shortest_dropped(_unique(r for r in partners if r.key not in funder_keys))
     stated = [r for r in partners if r.label not in inferred]  # a body acting alone is no signatory
     partners = [r for r in partners if not _state_beside_its_body(r, stated)]
+    named = standings(text, registry, country, finder)  # no phrase, but named as a party is
+    for st in inferred_partners(named, partners + funders, country, publisher.owns):
+        partners.append(st.ref)
+        inferred.append(st.ref.label)
+        spans += st.spans
     kept = {r.label for r in partners}
-    named = kept | {r.label for r in funders}
+    labels = kept | {r.label for r in funders}
     return Parties(
         partners,
         funders,
         sorted(set(spans)),
         [x for x in dict.fromkeys(inferred) if x in kept],
-        [x for x in dict.fromkeys(by_country) if x in named],
+        [x for x in dict.fromkeys(by_country) if x in labels],
     )
 
 
