@@ -45,12 +45,14 @@ import os
 import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import sub
 
 from lunr.index import Index
 
 from ..processes import die_with_parent
 from .documents import SearchDocument, country_names
-from .index import Counts, Scored, score_terms, scored_from_index
+from .index import Counts, Scored, bm25, field_norms, idf, inverted, scored_from_index
 from .text import Analyzer, fold, words
 
 FORMAT_VERSION = 2
@@ -122,7 +124,24 @@ def encode(scored: Scored) -> Encoded:
 
 
 def _encode_part(counts: Counts, terms: list[str]) -> list[bytes]:
-    return encode_entries(counts.term_index, score_terms(counts, set(terms)), terms)
+    """The entries of `terms` (what `encode_entries` makes of `score_terms`), each term's
+    postings scored straight into its flat list and freed once encoded."""
+    inverse = inverted(counts, set(terms))
+    norms, k1_plus_1 = field_norms(counts), counts.k1 + 1
+    out = []
+    for term in terms:
+        weight = idf(counts, term)
+        entry: list = [counts.term_index[term]]
+        for pos, lists in enumerate(inverse):
+            flat = lists.pop(term, None)  # [ref, tf, ...], becoming [ref delta, score, ...]
+            if flat is None:
+                continue
+            refs = flat[::2]
+            flat[1::2] = bm25(weight, counts.boosts[pos], k1_plus_1, norms[pos], refs, flat[1::2])
+            flat[::2] = map(sub, refs, chain((0,), refs))
+            entry += (pos, flat)
+        out.append(dumps(entry))
+    return out
 
 
 def _encode_in_child(connection, counts: Counts, terms: list[str], parent: int) -> None:
