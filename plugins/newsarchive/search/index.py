@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from operator import add, mul, truediv
 
 from lunr.builder import Builder
@@ -186,26 +186,24 @@ def count_documents(docs: Sequence[SearchDocument], cache: TermCache | None = No
     """The Counts of `docs` (counted terms taken from the cache when it has them)."""
     builder = _builder()
     names = [name for name, _ in FIELDS]
-    term_index: dict[str, int] = {}
-    frequency: dict[str, int] = defaultdict(int)
     rows: list[list[tuple[int, int, dict[str, int]]]] = [[] for _ in names]
     totals = [0] * len(names)
-    count = 0
+    every: list[dict[str, int]] = []  # term counts by document, then field
     for doc, counted in _counted_fields(builder, docs, cache):
-        count += 1
         for pos, (length, counts) in enumerate(counted):
             rows[pos].append((doc.ref, length, counts))
             totals[pos] += length
-            for term in counts:
-                if term not in term_index:
-                    term_index[term] = len(term_index)
-                frequency[term] += 1
+            every.append(counts)
+    count = len(rows[0])
+    # Terms numbered by first occurrence (document, field, position), as lunr's Builder numbers
+    # them; both passes over the millions of (term, field, document) run in C.
+    first_seen = dict.fromkeys(chain.from_iterable(every))
     return Counts(
         fields=names,
         pipeline=builder.search_pipeline.serialize(),
         boosts=[builder._fields[name].boost for name in names],
-        term_index=term_index,
-        frequency=dict(frequency),
+        term_index={term: i for i, term in enumerate(first_seen)},
+        frequency=dict(Counter(chain.from_iterable(every))),
         rows=rows,
         averages=[total / count if count else 0.0 for total in totals],
         k1=builder._k1,
