@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from itertools import chain, repeat
@@ -211,22 +211,20 @@ def count_documents(docs: Sequence[SearchDocument], cache: TermCache | None = No
     )
 
 
-def inverted(counts: Counts, terms: Set[str] | None = None) -> list[dict[str, list[int]]]:
-    """Per field: term -> [ref, tf, ref, tf, ...] by ascending ref, for `terms` (default all).
+def inverted(counts: Counts) -> list[dict[str, list[int]]]:
+    """Per field: term -> [ref, tf, ref, tf, ...] by ascending ref.
 
     Two integers a posting, not a tuple: a tenth of the memory of (ref, score) pairs, and the
     refs and counts are slices that the scoring below runs over without a Python loop.
     """
     out = []
     for rows in counts.rows:
-        lists: dict[str, list[int]] = {}
+        lists: dict[str, list[int]] = defaultdict(list)
         for ref, _, tfs in rows:
-            for term in tfs if terms is None else tfs.keys() & terms:
-                pairs = lists.get(term)
-                if pairs is None:
-                    lists[term] = [ref, tfs[term]]
-                else:
-                    pairs += (ref, tfs[term])
+            for term, tf in tfs.items():
+                pairs = lists[term]
+                pairs.append(ref)
+                pairs.append(tf)
         out.append(lists)
     return out
 
@@ -251,10 +249,13 @@ def bm25(
 ) -> list[float]:
     """The scores of one term in one field, rounded to 3 places as lunr.py serializes them:
     weight * ((k1 + 1) * tf) / (norm + tf) * boost, the same float operations in the same order
-    as lunr.py's Builder, run by `map` (no Python bytecode per posting)."""
+    as lunr.py's Builder, run by `map` (no Python bytecode per posting; a boost of 1 changes no
+    float, so it is skipped)."""
     numerators = map(mul, repeat(weight), map(mul, repeat(k1_plus_1), tfs))
     denominators = map(add, map(norms.__getitem__, refs), tfs)
-    scores = map(mul, map(truediv, numerators, denominators), repeat(boost))
+    scores = map(truediv, numerators, denominators)
+    if boost != 1:
+        scores = map(mul, scores, repeat(boost))
     return list(map(round, scores, repeat(3)))
 
 
@@ -269,8 +270,10 @@ def score_terms(
     norms, k1_plus_1 = field_norms(counts), counts.k1 + 1
     weights = {t: idf(counts, t) for t in counts.frequency if terms is None or t in terms}
     postings: dict[str, dict[int, list[tuple[int, float]]]] = {term: {} for term in weights}
-    for pos, lists in enumerate(inverted(counts, terms)):
+    for pos, lists in enumerate(inverted(counts)):
         for term, pairs in lists.items():
+            if term not in weights:
+                continue
             refs, tfs = pairs[::2], pairs[1::2]
             scores = bm25(weights[term], counts.boosts[pos], k1_plus_1, norms[pos], refs, tfs)
             postings[term][pos] = list(zip(refs, scores, strict=True))

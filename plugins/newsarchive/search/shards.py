@@ -123,31 +123,45 @@ def encode(scored: Scored) -> Encoded:
     return Encoded(list(scored.fields), list(scored.pipeline), terms, entries)
 
 
-def _encode_part(counts: Counts, terms: list[str]) -> list[bytes]:
-    """The entries of `terms` (what `encode_entries` makes of `score_terms`), each term's
-    postings scored straight into its flat list and freed once encoded."""
-    inverse = inverted(counts, set(terms))
+class _Numerals(dict):
+    """The JSON text of each score met, made once: scores have 3 decimals, so a few thousand
+    values recur across millions of postings (json writes a float as its repr)."""
+
+    def __missing__(self, value: float) -> str:
+        text = self[value] = repr(value)
+        return text
+
+
+def _encode_part(
+    counts: Counts, inverse: list[dict[str, list[int]]], terms: list[str]
+) -> list[bytes]:
+    """The entries of `terms`, as `encode_entries` writes what `score_terms` gives: each term's
+    postings (from `inverted(counts)`) scored straight into its flat list, written as JSON text
+    and freed."""
     norms, k1_plus_1 = field_norms(counts), counts.k1 + 1
+    integers = [str(i) for i in range(len(counts.rows[0]) + 1)]  # ref deltas: 0 to documents
+    scores = _Numerals()
     out = []
     for term in terms:
         weight = idf(counts, term)
-        entry: list = [counts.term_index[term]]
+        parts = [str(counts.term_index[term])]
         for pos, lists in enumerate(inverse):
             flat = lists.pop(term, None)  # [ref, tf, ...], becoming [ref delta, score, ...]
             if flat is None:
                 continue
             refs = flat[::2]
-            flat[1::2] = bm25(weight, counts.boosts[pos], k1_plus_1, norms[pos], refs, flat[1::2])
-            flat[::2] = map(sub, refs, chain((0,), refs))
-            entry += (pos, flat)
-        out.append(dumps(entry))
+            found = bm25(weight, counts.boosts[pos], k1_plus_1, norms[pos], refs, flat[1::2])
+            flat[1::2] = map(scores.__getitem__, found)
+            flat[::2] = map(integers.__getitem__, map(sub, refs, chain((0,), refs)))
+            parts += (str(pos), f"[{','.join(flat)}]")
+        out.append(f"[{','.join(parts)}]".encode())
     return out
 
 
-def _encode_in_child(connection, counts: Counts, terms: list[str], parent: int) -> None:
+def _encode_in_child(connection, counts: Counts, inverse, terms: list[str], parent: int) -> None:
     die_with_parent(parent)  # nothing to finish for a build that is gone
     try:
-        result: list[bytes] | str = _encode_part(counts, terms)
+        result: list[bytes] | str = _encode_part(counts, inverse, terms)
     except Exception:  # raised again in the parent
         result = traceback.format_exc()
     connection.send(result)
@@ -156,11 +170,12 @@ def _encode_in_child(connection, counts: Counts, terms: list[str], parent: int) 
 
 def encode_counts(counts: Counts, processes: int = 1) -> Encoded:
     """Score and encode every term of `counts`; with 2 processes (fork), the terms after the
-    point where half the postings are scored in a forked process while this one does the rest.
-    The bytes are the same either way."""
+    point where half the postings are scored in a forked process while this one does the rest
+    (the postings are inverted once, before it forks). The bytes are the same either way."""
     terms = sorted(counts.term_index, key=utf16_key)
+    inverse = inverted(counts)
     if processes < 2 or len(terms) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return Encoded(counts.fields, counts.pipeline, terms, _encode_part(counts, terms))
+        return Encoded(counts.fields, counts.pipeline, terms, _encode_part(counts, inverse, terms))
     half, done, split = sum(counts.frequency.values()) / 2, 0, len(terms) - 1
     for i, term in enumerate(terms):
         done += counts.frequency[term]
@@ -171,12 +186,12 @@ def encode_counts(counts: Counts, processes: int = 1) -> Encoded:
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(
-        target=_encode_in_child, args=(send, counts, terms[split:], os.getpid())
+        target=_encode_in_child, args=(send, counts, inverse, terms[split:], os.getpid())
     )
     process.start()
     send.close()
     try:
-        first = _encode_part(counts, terms[:split])
+        first = _encode_part(counts, inverse, terms[:split])
         try:
             second = receive.recv()
         except EOFError:  # it died before sending anything
