@@ -57,3 +57,18 @@ def test_a_cut_anywhere_in_a_tricky_word_gives_the_whole_bodys_key(piece, before
 )
 def test_short_long_and_wordless_openings(body):
     assert lead_key(body) == whole_body_key(body)
+
+
+def test_match_key_transliterates_only_non_ascii_runs_as_unidecode_does_whole_text():
+    import re
+    import unicodedata
+
+    from unidecode import unidecode
+
+    def whole_text(value: str) -> str:
+        text = unidecode(unicodedata.normalize("NFKC", value)).lower().replace("&", " and ")
+        return re.sub(r"[^0-9a-z]+", " ", text.replace(".", "").replace("'", "")).strip()
+
+    for piece in [*TRICKY, "".join(TRICKY), "ASCII only, U.S. & co.", "Ævar Þór Çağlar Øresund"]:
+        for text in (piece, f"x{piece}y", f"{piece} {piece.upper()}"):
+            assert match_key(text) == whole_text(text)

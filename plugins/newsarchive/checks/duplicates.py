@@ -10,7 +10,7 @@ from ..release import Release
 from ..text import match_key
 
 LEAD_WORDS = 30
-LEAD_CHARS = 600  # of the body, first tried for its opening words
+LEAD_CHARS = 320  # of the body, first tried for its opening words (about 45 words)
 
 
 def opening_words(body: str) -> list[str]:
