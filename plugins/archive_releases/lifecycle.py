@@ -6,6 +6,7 @@ The logic is in `newsarchive.output` and `newsarchive.cachefile`; these are the 
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -53,5 +54,7 @@ def record_pelican_caches(settings: dict) -> None:
 
 
 def finish_build(pelican) -> None:
-    """Every file is written: the output folder loses its build-in-progress marker."""
+    """Every file is written: the output folder loses its build-in-progress marker, and what the
+    build froze for the garbage collector is its to collect again (--autoreload builds again)."""
     finish_output(pelican.settings["OUTPUT_PATH"])
+    gc.unfreeze()

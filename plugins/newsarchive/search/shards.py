@@ -69,14 +69,17 @@ def dumps(value) -> bytes:
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
-    """Garbage collector frozen and off while building large structures (much faster)."""
+    """Garbage collector frozen and off while building large structures (much faster); a freeze
+    made before (the build's, of what lives as long as it) is left in place."""
     enabled = gc.isenabled()
+    outer = gc.get_freeze_count() > 0
     gc.freeze()
     gc.disable()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not outer:
+            gc.unfreeze()
         if enabled:
             gc.enable()
 
