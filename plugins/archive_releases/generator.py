@@ -289,10 +289,6 @@ class ReleasesGenerator(Generator):
         self.drafts = sort_releases(drafts, _record)
         for newer, release, older in neighbours(self.releases):
             release.newer_release, release.older_release = newer, older
-        for release, related in zip(
-            self.releases, related_items(self.releases, _record), strict=True
-        ):
-            release.related = related
         self.years = [
             YearArchive(y, items, self.settings) for y, items in years_of(self.releases, _record)
         ]
@@ -407,7 +403,14 @@ class ReleasesGenerator(Generator):
         self.write_feed(writer)
 
     def write_releases(self, writer) -> None:
-        """One page per published release."""
+        """One page per published release.
+
+        Related releases are found here, not with the context: only release pages show them,
+        and by now the search index is being built on the other core."""
+        for release, related in zip(
+            self.releases, related_items(self.releases, _record), strict=True
+        ):
+            release.related = related
         template = self.get_template("release")
         publisher = (self.settings["AUTHOR"], self.settings.get("PUBLISHER_URL", ""))
         makers = term_url_makers(self.settings)
