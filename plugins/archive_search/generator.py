@@ -210,7 +210,11 @@ class SearchGenerator(Generator):
             if full:
                 index = build_index(docs, cache)
             else:
-                index = encode_counts(count_documents(docs, cache), processes)
+                counts = count_documents(docs, cache)
+                if cache is not None:  # saved now, its memory freed before the scoring
+                    cache.save(cache_path)
+                    cache = None
+                index = encode_counts(counts, processes)
             phases.done("index")
             files = search_files(docs, index, urls, **shard_settings(self.settings))
             phases.done("files")

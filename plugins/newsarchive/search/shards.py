@@ -52,7 +52,7 @@ from lunr.index import Index
 
 from ..processes import die_with_parent
 from .documents import SearchDocument, country_names
-from .index import Counts, Scored, bm25, field_norms, idf, inverted, scored_from_index
+from .index import Counts, Scored, bm25, field_norms, idf, scored_from_index
 from .text import Analyzer, fold, words
 
 FORMAT_VERSION = 2
@@ -135,20 +135,18 @@ class _Numerals(dict):
         return text
 
 
-def _encode_part(
-    counts: Counts, inverse: list[dict[str, list[int]]], terms: list[str]
-) -> list[bytes]:
+def _encode_part(counts: Counts, terms: list[str]) -> list[bytes]:
     """The entries of `terms`, as `encode_entries` writes what `score_terms` gives: each term's
-    postings (from `inverted(counts)`) scored straight into its flat list, written as JSON text
-    and freed."""
+    postings scored straight into its flat list, written as JSON text and freed (the postings
+    of `terms` are taken out of `counts`)."""
     norms, k1_plus_1 = field_norms(counts), counts.k1 + 1
-    integers = [str(i) for i in range(len(counts.rows[0]) + 1)]  # ref deltas: 0 to documents
+    integers = [str(i) for i in range(counts.documents + 1)]  # ref deltas: 0 to documents
     scores = _Numerals()
     out = []
     for term in terms:
         weight = idf(counts, term)
         parts = [str(counts.term_index[term])]
-        for pos, lists in enumerate(inverse):
+        for pos, lists in enumerate(counts.postings):
             flat = lists.pop(term, None)  # [ref, tf, ...], becoming [ref delta, score, ...]
             if flat is None:
                 continue
@@ -161,10 +159,10 @@ def _encode_part(
     return out
 
 
-def _encode_in_child(connection, counts: Counts, inverse, terms: list[str], parent: int) -> None:
+def _encode_in_child(connection, counts: Counts, terms: list[str], parent: int) -> None:
     die_with_parent(parent)  # nothing to finish for a build that is gone
     try:
-        result: list[bytes] | str = _encode_part(counts, inverse, terms)
+        result: list[bytes] | str = _encode_part(counts, terms)
     except Exception:  # raised again in the parent
         result = traceback.format_exc()
     connection.send(result)
@@ -172,13 +170,12 @@ def _encode_in_child(connection, counts: Counts, inverse, terms: list[str], pare
 
 
 def encode_counts(counts: Counts, processes: int = 1) -> Encoded:
-    """Score and encode every term of `counts`; with 2 processes (fork), the terms after the
-    point where half the postings are scored in a forked process while this one does the rest
-    (the postings are inverted once, before it forks). The bytes are the same either way."""
+    """Score and encode every term of `counts` (its postings are used up); with 2 processes
+    (fork), the terms after the point where half the postings are scored in a forked process
+    while this one does the rest. The bytes are the same either way."""
     terms = sorted(counts.term_index, key=utf16_key)
-    inverse = inverted(counts)
     if processes < 2 or len(terms) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return Encoded(counts.fields, counts.pipeline, terms, _encode_part(counts, inverse, terms))
+        return Encoded(counts.fields, counts.pipeline, terms, _encode_part(counts, terms))
     half, done, split = sum(counts.frequency.values()) / 2, 0, len(terms) - 1
     for i, term in enumerate(terms):
         done += counts.frequency[term]
@@ -189,12 +186,12 @@ def encode_counts(counts: Counts, processes: int = 1) -> Encoded:
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(
-        target=_encode_in_child, args=(send, counts, inverse, terms[split:], os.getpid())
+        target=_encode_in_child, args=(send, counts, terms[split:], os.getpid())
     )
     process.start()
     send.close()
     try:
-        first = _encode_part(counts, inverse, terms[:split])
+        first = _encode_part(counts, terms[:split])
         try:
             second = receive.recv()
         except EOFError:  # it died before sending anything
