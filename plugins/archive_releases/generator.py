@@ -271,14 +271,16 @@ class ReleasesGenerator(Generator):
     def generate_context(self) -> None:
         """Read releases, order them, link neighbours and publish them to the shared context."""
         _RENDERED.clear()
-        gc.unfreeze()  # what an earlier build in this process froze (--autoreload)
+        if gc.get_freeze_count():  # an earlier build in this process (--autoreload) froze its
+            gc.unfreeze()  # objects, and they may be garbage now
+            gc.collect()
         record_pelican_caches(self.settings)
         self.tree = scan_tree(self.path, lambda p: shown_path(self.settings, p))
         self.registry = self.read_registry()
         found, problems, records = self.read_all()  # the content cache is saved by then
         # The releases, registry and settings live as long as the build: the collector need not
         # scan them again each time pages' garbage triggers a full collection (1.5 s at 10,000
-        # releases). Unfrozen when the build ends.
+        # releases). The next build in this process, if any, unfreezes and collects them.
         gc.freeze()
         releases, drafts = [], []
         for release in found:

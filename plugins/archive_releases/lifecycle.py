@@ -6,7 +6,6 @@ The logic is in `newsarchive.output` and `newsarchive.cachefile`; these are the 
 
 from __future__ import annotations
 
-import gc
 import os
 from pathlib import Path
 
@@ -54,7 +53,5 @@ def record_pelican_caches(settings: dict) -> None:
 
 
 def finish_build(pelican) -> None:
-    """Every file is written: the output folder loses its build-in-progress marker, and what the
-    build froze for the garbage collector is its to collect again (--autoreload builds again)."""
+    """Every file is written: the output folder loses its build-in-progress marker."""
     finish_output(pelican.settings["OUTPUT_PATH"])
-    gc.unfreeze()
