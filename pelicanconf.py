@@ -1,11 +1,14 @@
 """Pelican settings for local builds and preview (relative URLs)."""
 
+import copy
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 if os.path.join(HERE, "plugins") not in sys.path:  # the newsarchive package, without an install
     sys.path.insert(0, os.path.join(HERE, "plugins"))
+
+from newsarchive import markup as _markup  # noqa: E402
 
 SITENAME = "Partnerships against Trafficking and Smuggling: News Archive"
 SITE_SHORTNAME = "Partnership News Archive"
@@ -97,15 +100,9 @@ ARCHIVE_FEED_ATOM = "feeds/all.atom"
 SITE_ABSOLUTE_URL = os.environ.get("ARCHIVE_PREVIEW_URL", "http://127.0.0.1:8000")
 FEED_MAX_ITEMS = 50
 
-# Lean extensions: "smarty" alone doubled Markdown time; "extra" adds parts releases do not use.
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.tables": {},
-        "markdown.extensions.footnotes": {},
-        "markdown.extensions.sane_lists": {},
-    },
-    "output_format": "html5",
-}
+# The project's Markdown, as newsarchive/markup.py defines it for the build and `archive check`
+# (a copy: Pelican's Markdown reader adds its own extensions to this setting).
+MARKDOWN = copy.deepcopy(_markup.MARKDOWN)
 
 # Fast previews: unchanged releases come from the content cache and unchanged pages are not
 # rendered again (publishconf.py turns both off and starts from an empty output folder).

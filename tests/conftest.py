@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import logging
 import shutil
 import sys
 import textwrap
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,6 +160,52 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS)
         yield chromium
         chromium.close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files of a folder, without a log line per request."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def start_server(
+    folder: Path, handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler
+) -> http.server.ThreadingHTTPServer:
+    """A threaded static server for `folder` on a free port of 127.0.0.1, already running (its
+    address: `server_url`; end it with `stop_server`)."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+    )
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def server_url(server: http.server.ThreadingHTTPServer) -> str:
+    """Base URL of a server started by `start_server` (no trailing slash)."""
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def stop_server(server: http.server.ThreadingHTTPServer) -> None:
+    """Stop a server started by `start_server` and close its socket."""
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(folder, handler=QuietHandler) -> base URL of a local static server for `folder`
+    (every one stopped at the end of the session)."""
+    servers = []
+
+    def _serve(folder: Path, handler=QuietHandler) -> str:
+        servers.append(start_server(folder, handler))
+        return server_url(servers[-1])
+
+    yield _serve
+    for server in servers:
+        stop_server(server)
 
 
 # Tests on the real content/ folder: what a content-only pull request runs (`pytest -m content`).

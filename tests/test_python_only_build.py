@@ -4,13 +4,10 @@ npm package."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
@@ -64,29 +61,6 @@ def ci_build(tmp_path: Path, content: Path, path: str) -> Path:
     assert "npm" not in result.stdout + result.stderr
     assert sorted((ROOT / ".ci").glob("node_modules/*")) == npm_before
     return tmp_path / "output"
-
-
-@pytest.fixture(scope="module")
-def serve():
-    """serve(folder) -> base URL of a local HTTP server (stopped at the end)."""
-    servers = []
-
-    def _serve(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-
-    yield _serve
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 def search_in_chromium(browser, url: str) -> tuple[int, bool, list[str]]:

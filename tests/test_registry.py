@@ -55,3 +55,10 @@ def test_real_registry_is_clean():
     reg = load_registry(ROOT / "content" / "partners.yaml")
     assert reg.problems == []
     assert len(reg) >= 10
+
+
+def test_a_long_bad_url_is_quoted_cut_to_sixty_characters():
+    url = "javascript:" + "x" * 100
+    reg = parse_registry(REGISTRY + f"- {{slug: long, name: Long, type: ngo, url: '{url}'}}\n")
+    [problem] = reg.problems
+    assert f"url {url[:57] + '...'!r} of 'long' is not a web address" in problem.message

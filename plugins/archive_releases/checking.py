@@ -22,11 +22,13 @@ from pelican.generators import Generator
 from newsarchive.checks import ContentErrors, site_report
 from newsarchive.checks.tree import unsafe_link
 from newsarchive.output import begin_output
+from newsarchive.pages import REGISTRY_KEY
 from newsarchive.problems import Problem
+from newsarchive.registry import registry_path
 from newsarchive.sources import MAX_REGISTRY_BYTES, read_source
 
-from .generator import CONTENT_KEY, REGISTRY_KEY
-from .reader import PAGE_PROBLEMS, registry_path, shown_path
+from .generator import CONTENT_KEY
+from .reader import PAGE_PROBLEMS, shown_path
 
 logger = logging.getLogger(__name__)
 

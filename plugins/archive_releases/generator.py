@@ -13,32 +13,42 @@ from pelican.generators import Generator
 
 from newsarchive import cachefile
 from newsarchive.checks.tree import is_blocked, scan_tree
-from newsarchive.collection import by_title, neighbours, related_items, sort_releases, years_of
+from newsarchive.collection import neighbours, related_items, sort_releases, years_of
 from newsarchive.csp import site_policy
-from newsarchive.feeds import Feed, FeedEntry, render_atom
 from newsarchive.incremental import (
     MANIFEST_KEY,
-    WRITTEN_PAGES_KEY,
     PageManifest,
     build_salt,
     code_salt,
     fingerprint,
     registry_digest,
 )
-from newsarchive.output import write_bytes
-from newsarchive.registry import Registry, load_registry
+from newsarchive.pages import (
+    MACROS_KEY,
+    REGISTRY_KEY,
+    RenderedMacros,
+    absolute_url,
+    collection_jsonld,
+    list_names,
+    record_of,
+    stamp,
+    term_url_makers,
+    write_atom,
+    write_listing,
+    write_page,
+)
+from newsarchive.registry import Registry, load_registry, registry_path
 from newsarchive.share_image import DEFAULT_IMAGE
-from newsarchive.structured import collection_page, news_article, to_script_json
+from newsarchive.structured import news_article, to_script_json
 
 from .lifecycle import record_pelican_caches
 from .parallel import content_metadata, read_releases
-from .reader import registry_path, shown_path
+from .reader import shown_path
 from .signals import release_generator_finalized, release_generator_read
 
 logger = logging.getLogger(__name__)
 
 CONTENT_KEY = "archive_content"  # what the content check needs from the releases read
-REGISTRY_KEY = "archive_registry"  # the partner registry, read once per build
 CACHE_FILE = "releases.cache"  # in CACHE_PATH: releases read by earlier builds
 
 
@@ -73,121 +83,6 @@ class Release(Content):
         return state
 
 
-def _record(release: Release):
-    return release.record
-
-
-def absolute_url(settings: dict, path: str) -> str:
-    """Absolute URL of a site path, from SITE_ABSOLUTE_URL (feeds, canonical links, sitemap)."""
-    return f"{settings['SITE_ABSOLUTE_URL'].rstrip('/')}/{path.lstrip('/')}"
-
-
-def term_url_makers(settings: dict) -> dict:
-    """kind -> function(slug) giving the absolute URL of that term's page."""
-
-    def maker(pattern: str):
-        return lambda slug: absolute_url(settings, pattern.format(slug=slug))
-
-    return {kind: maker(settings[f"{kind.upper()}_URL"]) for kind in ("partner", "country", "sdg")}
-
-
-def collection_jsonld(settings: dict, name: str, path: str, description: str, items) -> str:
-    """CollectionPage JSON-LD for a page listing releases or terms (`.title` or `.name`, `.url`)."""
-    items = [(getattr(i, "title", None) or i.name, absolute_url(settings, i.url)) for i in items]
-    return to_script_json(collection_page(name, absolute_url(settings, path), description, items))
-
-
-def unchanged(generator, key: str, print_: str) -> bool:
-    """True when the page `key` is as the last build left it (and notes it as written)."""
-    manifest = generator.context.get(MANIFEST_KEY)
-    files = manifest.fresh(key, print_) if manifest is not None else None
-    if files is None:
-        return False
-    written = generator.context.get(WRITTEN_PAGES_KEY)
-    if written is not None:
-        written.extend(f for f in files if f.endswith(".html"))
-    manifest.record(key, print_, files)
-    return True
-
-
-def write_page(
-    generator, writer, key: str, print_: str, name: str, template, lazy=None, **kwargs
-) -> None:
-    """writer.write_file, skipped when the page's fingerprint is unchanged since the last build.
-
-    `lazy()`, when given, returns more template variables; it is called only for a page written.
-    """
-    if unchanged(generator, key, print_):
-        return
-    if lazy is not None:
-        kwargs.update(lazy())
-    written = generator.context.get(WRITTEN_PAGES_KEY)
-    before = len(written) if written is not None else 0
-    writer.write_file(name, template, generator.context, **kwargs)
-    manifest = generator.context.get(MANIFEST_KEY)
-    if manifest is not None:
-        output = generator.settings["OUTPUT_PATH"]
-        files = written[before:] if written is not None else [os.path.join(output, name)]
-        manifest.record(key, print_, files)
-
-
-def write_feed(generator, key: str, print_: str, path: str, *args, **kwargs) -> None:
-    """write_atom, skipped when the feed's fingerprint is unchanged since the last build."""
-    if unchanged(generator, key, print_):
-        return
-    write_atom(generator.settings, path, *args, **kwargs)
-    manifest = generator.context.get(MANIFEST_KEY)
-    if manifest is not None:
-        manifest.record(key, print_, [os.path.join(generator.settings["OUTPUT_PATH"], path)])
-
-
-def stamp(release) -> tuple:
-    """What identifies a release's source version: path, modification time and size."""
-    return release.source_stamp
-
-
-def list_names(settings: dict) -> int:
-    """ARCHIVE_LIST_NAMES: organizations (and countries) named per release in lists and feeds.
-    A release is an entry of each of its terms' feeds: all its names there would grow the
-    output with the square of their number."""
-    value = settings.get("ARCHIVE_LIST_NAMES", 10)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 10
-
-
-def write_atom(
-    settings: dict, path: str, title: str, page_path: str, releases, full_content: bool = True
-) -> None:
-    """Write an Atom feed of the dated releases (undated ones have no place in time)."""
-    base = settings["SITE_ABSOLUTE_URL"].rstrip("/")
-    dated = [r for r in releases if r.record.date][: settings.get("FEED_MAX_ITEMS") or None]
-    cap = list_names(settings)
-    entries = [
-        FeedEntry(
-            title=r.title,
-            url=absolute_url(settings, r.url),
-            date=r.record.date,
-            summary=r.record.summary,
-            content_html=r.get_content(base) if full_content else "",
-            categories=tuple(
-                [o.short for o in (r.record.partners + r.record.funders)[:cap]]
-                + [c.name for c in r.record.countries[:cap]]
-                + [g.label for g in r.record.sdgs]
-            ),
-        )
-        for r in dated
-    ]
-    feed = Feed(
-        title=title,
-        site_url=base,
-        self_url=absolute_url(settings, path),
-        page_url=absolute_url(settings, page_path),
-        author=settings["AUTHOR"],
-        entries=entries,
-        subtitle=settings.get("SITE_DESCRIPTION", ""),
-    )
-    write_bytes(settings["OUTPUT_PATH"], path, render_atom(feed))
-
-
 class YearArchive:
     """One year's page (or the undated releases' page)."""
 
@@ -206,23 +101,6 @@ class YearArchive:
         return collection_jsonld(self.settings, self.name, path, "", releases)
 
 
-_RENDERED: dict[tuple, str] = {}
-
-
-def cached_macro(macro, siteurl: str, *args):
-    """A Jinja macro's output for these arguments, rendered once per build.
-
-    A release is listed on its year page and on the pages of each of its partners, countries
-    and goals; its list item is the same on every page at the same depth (`siteurl`), so it is
-    rendered once. Objects are keyed by identity: the cache is emptied when a build starts.
-    """
-    key = (macro.name, siteurl, *(a if isinstance(a, str | int) else id(a) for a in args))
-    html = _RENDERED.get(key)
-    if html is None:
-        html = _RENDERED[key] = macro(*args)
-    return html
-
-
 def keep_existing_static_paths(pelican) -> None:
     """STATIC_PATHS without the folders the content folder lacks (Pelican's --autoreload warns
     that it cannot watch them, and --strict makes that fatal)."""
@@ -237,12 +115,10 @@ def keep_existing_static_paths(pelican) -> None:
 def add_jinja_globals(pelican) -> None:
     """Configure every template environment: autoescape always on (content is untrusted text;
     only HTML the build sanitised or drew itself is marked safe), the Content-Security-Policy
-    every page carries, `cached_macro` available, and
-    with the content cache on, compiled templates kept in the cache folder (each generator
-    compiles its own otherwise: a third of a small rebuild). Jinja checks each template's source
-    against what it compiled."""
+    every page carries, and with the content cache on, compiled templates kept in the cache
+    folder (each generator compiles its own otherwise: a third of a small rebuild). Jinja checks
+    each template's source against what it compiled."""
     settings = pelican.settings
-    settings.setdefault("JINJA_GLOBALS", {})["cached_macro"] = cached_macro
     settings["ARCHIVE_CSP"] = site_policy(settings)  # base.html writes it on every page
     settings["ARCHIVE_LIST_NAMES"] = list_names(settings)
     environment = dict(settings.get("JINJA_ENVIRONMENT") or {})  # a copy: not shared
@@ -270,7 +146,7 @@ class ReleasesGenerator(Generator):
 
     def generate_context(self) -> None:
         """Read releases, order them, link neighbours and publish them to the shared context."""
-        _RENDERED.clear()
+        self.context[MACROS_KEY] = RenderedMacros()  # list items rendered once in this build
         if gc.get_freeze_count():  # an earlier build in this process (--autoreload) froze its
             gc.unfreeze()  # objects, and they may be garbage now
             gc.collect()
@@ -287,12 +163,12 @@ class ReleasesGenerator(Generator):
             self.add_source_path(release)
             release_generator_read.send(self, release=release)
             (drafts if release.status == "draft" else releases).append(release)
-        self.releases = sort_releases(releases, _record)
-        self.drafts = sort_releases(drafts, _record)
+        self.releases = sort_releases(releases, record_of)
+        self.drafts = sort_releases(drafts, record_of)
         for newer, release, older in neighbours(self.releases):
             release.newer_release, release.older_release = newer, older
         self.years = [
-            YearArchive(y, items, self.settings) for y, items in years_of(self.releases, _record)
+            YearArchive(y, items, self.settings) for y, items in years_of(self.releases, record_of)
         ]
         if self.settings.get("ARCHIVE_INCREMENTAL"):
             self.context[MANIFEST_KEY] = self.page_manifest()
@@ -410,7 +286,7 @@ class ReleasesGenerator(Generator):
         Related releases are found here, not with the context: only release pages show them,
         and by now the search index is being built on the other core."""
         for release, related in zip(
-            self.releases, related_items(self.releases, _record), strict=True
+            self.releases, related_items(self.releases, record_of), strict=True
         ):
             release.related = related
         template = self.get_template("release")
@@ -469,28 +345,17 @@ class ReleasesGenerator(Generator):
         template = self.get_template("year")
         keys = [y.key for y in self.years]  # the neighbouring years are linked
         for year in self.years:
-            print_ = fingerprint([stamp(r) for r in year.releases], keys)
-            orders = [("date", year.save_as, year.url, year.releases)]
-            if len(year.releases) > 1 and year.key != "undated":  # undated: already by title
-                orders.append(
-                    ("title", year.title_save_as, year.title_url, by_title(year.releases, _record))
-                )
-            for order, save_as, url, releases in orders:
-                write_page(
-                    self,
-                    writer,
-                    f"year:{year.key}:{order}",
-                    print_,
-                    save_as,
-                    template,
-                    year=year,
-                    order=order,
-                    paginated={"releases": releases},
-                    template_name="year" if order == "date" else "titles",
-                    page_name=url,
-                    url=url,
-                    relative_urls=self.settings["RELATIVE_URLS"],
-                )
+            write_listing(
+                self,
+                writer,
+                f"year:{year.key}",
+                fingerprint([stamp(r) for r in year.releases], keys),
+                year,
+                template,
+                "year",
+                titles=len(year.releases) > 1 and year.key != "undated",  # undated: by title
+                year=year,
+            )
 
     def write_feed(self, writer) -> None:
         """The site's Atom feed of dated releases (undated ones cannot be placed in time)."""

@@ -21,7 +21,8 @@ from pelican.utils import SafeDatetime
 from newsarchive.checks.files import check_release
 from newsarchive.markup import check_body, converter, safe_body
 from newsarchive.page import parse_page
-from newsarchive.registry import Problem, Registry, load_registry
+from newsarchive.problems import Problem
+from newsarchive.registry import Registry, load_registry, registry_path
 from newsarchive.sanitize import refused_file, unsafe_name
 from newsarchive.sources import read_source
 
@@ -37,11 +38,6 @@ class RenderTimeout(Exception):
 
 def _timeout(signum, frame):
     raise RenderTimeout
-
-
-def registry_path(settings: dict) -> str:
-    """Absolute path of the partner registry named by ARCHIVE_REGISTRY (relative to PATH)."""
-    return os.path.join(settings["PATH"], settings.get("ARCHIVE_REGISTRY", "partners.yaml"))
 
 
 def shown_path(settings: dict, path: str | os.PathLike) -> str:

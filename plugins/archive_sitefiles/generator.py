@@ -9,20 +9,19 @@ from urllib.parse import urlparse
 
 from pelican.generators import Generator
 
-from archive_releases.generator import absolute_url, unchanged
 from newsarchive.incremental import MANIFEST_KEY, WRITTEN_PAGES_KEY, fingerprint
 from newsarchive.output import relative_path, write_bytes, write_if_changed
+from newsarchive.pages import absolute_url, unchanged
 from newsarchive.sdgs import all_goals, goal_stylesheet
 from newsarchive.share_image import DEFAULT_IMAGE, archive_image, goal_image, sdg_image
 from newsarchive.sitefiles import render_robots, render_sitemap
 
-WRITTEN_KEY = WRITTEN_PAGES_KEY
 logger = logging.getLogger(__name__)
 
 
 def record_written(path, context=None) -> None:
     """Note each HTML file written in this build's context (the list lives in the context)."""
-    pages = (context or {}).get(WRITTEN_KEY)
+    pages = (context or {}).get(WRITTEN_PAGES_KEY)
     if pages is not None and str(path).endswith(".html"):
         pages.append(str(path))
 
@@ -32,7 +31,7 @@ class SiteFilesGenerator(Generator):
 
     def generate_context(self) -> None:
         """Start this build's list of written pages; name the default share image."""
-        self.context[WRITTEN_KEY] = []
+        self.context[WRITTEN_PAGES_KEY] = []
         self.context["SHARE_IMAGE"] = DEFAULT_IMAGE
 
     def generate_output(self, writer) -> None:
@@ -87,7 +86,7 @@ class SiteFilesGenerator(Generator):
         """sitemap.xml with the absolute URL of every page (index.html shown as its folder)."""
         output = self.settings["OUTPUT_PATH"]
         paths = set()
-        for path in self.context.get(WRITTEN_KEY, []):
+        for path in self.context.get(WRITTEN_PAGES_KEY, []):
             rel = relative_path(path, output).replace(os.sep, "/")
             if rel == "404.html":
                 continue

@@ -4,27 +4,27 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 from itertools import groupby
 
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
-from archive_releases.generator import (
+from newsarchive.collection import collation_key, group_by
+from newsarchive.countries import get_country
+from newsarchive.incremental import fingerprint
+from newsarchive.pages import (
     REGISTRY_KEY,
-    absolute_url,
+    collection_data,
     collection_jsonld,
     stamp,
     term_url_makers,
     write_feed,
+    write_listing,
     write_page,
 )
-from newsarchive.collection import by_title, collation_key, group_by
-from newsarchive.countries import get_country
-from newsarchive.incremental import fingerprint
-from newsarchive.registry import load_registry
+from newsarchive.registry import load_registry, registry_path
 from newsarchive.share_image import sdg_image
-from newsarchive.structured import collection_page, to_script_json
+from newsarchive.structured import to_script_json
 from newsarchive.taxonomy import (
     TAXONOMIES,
     Taxonomy,
@@ -90,12 +90,7 @@ class Term(URLWrapper):
         """A page's CollectionPage: the releases on that page, and for a country what it is about
         and its organizations (funders' and partners' countries are not where the work happens).
         """
-        data = collection_page(
-            self.name,
-            absolute_url(self.settings, path),
-            "",
-            [(r.title, absolute_url(self.settings, r.url)) for r in releases],
-        )
+        data = collection_data(self.settings, self.name, path, "", releases)
         if self.kind == "country":
             data["about"] = {"@type": "Country", "name": self.name, "identifier": self.obj.code}
             if self.organizations:
@@ -200,11 +195,7 @@ class TaxonomyGenerator(Generator):
         releases = self.context.get("releases", [])
         registry = self.context.get(REGISTRY_KEY)
         if registry is None:
-            registry = load_registry(
-                os.path.join(
-                    self.settings["PATH"], self.settings.get("ARCHIVE_REGISTRY", "partners.yaml")
-                )
-            )
+            registry = load_registry(registry_path(self.settings))
         self.indexes: list[TaxonomyIndex] = []
         for taxonomy in TAXONOMIES:
             groups = group_by(
@@ -297,27 +288,17 @@ class TaxonomyGenerator(Generator):
             getattr(home, "url", None),
             others if not term.count else None,
         )
-        orders = [("date", term.save_as, term.url, term.releases)]
-        if term.count > 1:
-            orders.append(
-                ("title", term.title_save_as, term.title_url, by_title(term.releases, _record))
-            )
-        for order, save_as, url, releases in orders:
-            write_page(
-                self,
-                writer,
-                f"{term.kind}:{term.slug}:{order}",
-                print_,
-                save_as,
-                self.get_template("term"),
-                term=term,
-                order=order,
-                paginated={"releases": releases},
-                template_name="term" if order == "date" else "titles",
-                page_name=url,
-                url=url,
-                relative_urls=self.settings["RELATIVE_URLS"],
-            )
+        write_listing(
+            self,
+            writer,
+            f"{term.kind}:{term.slug}",
+            print_,
+            term,
+            self.get_template("term"),
+            "term",
+            titles=term.count > 1,
+            term=term,
+        )
 
     def write_term_feed(self, writer, term: Term) -> None:
         """The term's Atom feed of dated releases (summaries; the site feed has full text).
@@ -337,10 +318,6 @@ class TaxonomyGenerator(Generator):
             term.releases,
             full_content=False,
         )
-
-
-def _record(release):
-    return release.record
 
 
 def add_filters(pelican) -> None:

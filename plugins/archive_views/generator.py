@@ -9,10 +9,10 @@ from dataclasses import dataclass, field, replace
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from archive_releases.generator import absolute_url, term_url_makers
 from newsarchive import opendata
 from newsarchive.collection import collation_key
 from newsarchive.output import write_bytes
+from newsarchive.pages import absolute_url, term_url_makers
 from newsarchive.registry import ORG_TYPES
 from newsarchive.sdgs import all_goals
 from newsarchive.taxonomy import org_type_name

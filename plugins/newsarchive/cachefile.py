@@ -188,17 +188,28 @@ def _digest(path: str | os.PathLike) -> str | None:
         return None
 
 
-def record_checksums(paths: list[str], record: str | os.PathLike) -> None:
+def record_checksums(paths: list[str], record: str | os.PathLike, salt: str = "") -> None:
     """After a build: the checksum of each file written by code that keeps no checksum itself
-    (Pelican's own caches), in `record`."""
+    (Pelican's own caches), in `record`, with the `salt` of the code that made them."""
     sums = {os.path.basename(p): _digest(p) for p in paths}
-    dump(record, {name: digest for name, digest in sums.items() if digest}, "checksums")
+    sums = {name: digest for name, digest in sums.items() if digest}
+    dump(record, {"salt": salt, "sums": sums}, "checksums")
 
 
-def verify_checksums(paths: list[str], record: str | os.PathLike, what: str = "cache") -> None:
+def verify_checksums(
+    paths: list[str], record: str | os.PathLike, what: str = "cache", salt: str = ""
+) -> None:
     """Before a build: delete each of those files that is not as the last build left it
-    (truncated by a killed build, damaged on disk), with a warning; the build rebuilds it."""
-    sums = load(record, "checksums", "cache checksums")
+    (truncated by a killed build, damaged on disk), with a warning; the build rebuilds it.
+    Files made by code of another `salt` are deleted too, quietly: they may name functions and
+    classes that code had (a pickle naming one that is gone cannot be loaded)."""
+    made = load(record, "checksums", "cache checksums")
+    if isinstance(made, dict) and made.get("salt") != salt:
+        for path in paths:
+            Path(path).unlink(missing_ok=True)
+        logger.debug("%s: removed %d %s file(s) made by other code", record, len(paths), what)
+        return
+    sums = made.get("sums") if isinstance(made, dict) else None
     sums = sums if isinstance(sums, dict) else {}
     for path in paths:
         if sums.get(os.path.basename(path)) != _digest(path):

@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_build(sub)
-    for module_name in ("importer.command", "check", "new"):
+    for module_name in ("importer.command", "checks.command", "new"):
         try:
             module = __import__(f"newsarchive.{module_name}", fromlist=["add_parser"])
         except ModuleNotFoundError as exc:

@@ -13,10 +13,12 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .registry import Problem
+from .problems import Problem
 from .sanitize import MAY_CONTAIN_MARKUP, clean_html, dropped_markup, external_images, find_line
+from .text import shorten
 
-# The project's Markdown (pelicanconf.py's MARKDOWN says the same; a test keeps them equal).
+# The project's Markdown (pelicanconf.py's MARKDOWN is a copy). Lean extensions: "smarty"
+# alone doubled Markdown time; "extra" adds parts releases do not use.
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.tables": {},
@@ -71,7 +73,7 @@ def body_problems(html: str, body: str, path: str, first_line: int) -> list[Prob
         for d in dropped_markup(html, body)
     ]
     for src in external_images(html):
-        shown = src if len(src) <= 60 else src[:57] + "..."
+        shown = shorten(src)
         problems.append(
             Problem(
                 path,

@@ -11,7 +11,7 @@ import yaml
 
 from .countries import resolve_country, suggest_country
 from .registry import load_registry
-from .release import FIELD_ORDER, parse_release
+from .release import FIELD_ORDER, parse_release, release_folder
 from .sdgs import get_goal
 from .text import slugify
 
@@ -95,7 +95,7 @@ def skeleton(meta: dict) -> str:
 
 def release_path(content: Path, meta: dict) -> Path:
     """content/releases/<yyyy or undated>/<slug of the title>.md."""
-    folder = f"{meta['date']:%Y}" if meta.get("date") else "undated"
+    folder = release_folder(meta.get("date"))
     return content / "releases" / folder / f"{slugify(meta['title'])}.md"
 
 

@@ -6,42 +6,26 @@ Pelican, so a page cannot choose where it is written (`save_as`, `url`) or a tem
 
 from __future__ import annotations
 
-import re
-
-import yaml
-
-from . import safeyaml
 from .problems import Problem
-from .release import split_front_matter
-from .text import quote, slugify
+from .release import NO_FRONT_MATTER, load_front_matter, split_front_matter
+from .text import SLUG, quote, slugify
 
 PAGE_FIELDS = ("title", "summary", "slug", "status")
 PAGE_STATUSES = ("published", "hidden", "draft")
 # Pelican would write the page wherever these say, or render it with any template of the theme
 WHERE_FIELDS = ("save_as", "url", "template")
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def parse_page(text: str, shown: str) -> tuple[dict | None, str, list[Problem]]:
     """(fields, body, problems) of a page; fields is None when the page cannot be published."""
     parts = split_front_matter(text)
     if parts is None:
-        message = "no front matter: start the file with '---', the YAML fields, '---'"
-        return None, "", [Problem(shown, 1, "error", message)]
+        return None, "", [Problem(shown, 1, "error", NO_FRONT_MATTER)]
     fm_text, body, _ = parts
-    try:
-        meta, node = safeyaml.load(fm_text, first_line=2)
-    except safeyaml.YamlRefused as exc:
-        return None, body, [Problem(shown, exc.line, "error", f"front matter: {exc.message}")]
-    except yaml.YAMLError as exc:
-        what = getattr(exc, "problem", None) or "cannot be parsed"
-        message = f"front matter is not valid YAML: {what}"
-        return None, body, [Problem(shown, safeyaml.error_line(exc, 2), "error", message)]
-    if not isinstance(meta, dict):
-        message = "front matter must be YAML fields (key: value)"
-        return None, body, [Problem(shown, 1, "error", message)]
+    meta, node, problems = load_front_matter(fm_text, shown)
+    if meta is None:
+        return None, body, problems
     lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
-    problems: list[Problem] = []
 
     def problem(key: str, level: str, message: str) -> None:
         problems.append(Problem(shown, lines.get(key, 1), level, message))

@@ -15,13 +15,13 @@ import secrets
 from dataclasses import dataclass
 
 # C0 and C1 controls, DEL, and the Unicode line and paragraph separators
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def one_line(text: str) -> str:
     """`text` on one line, safe to print where workflow commands are read (CI logs)."""
-    text = _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), str(text))
+    text = CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), str(text))
     text = text.replace("##[", "##\\[")
     if text.lstrip().startswith("::"):
         text = "\\" + text.lstrip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ import yaml
 from . import safeyaml
 from .problems import Problem
 from .sources import MAX_REGISTRY_BYTES, read_source
-from .text import SLUG, match_key, quote, slugify
+from .text import SLUG, match_key, quote, shorten, slugify
 
 ORG_TYPES = {
     "un-agency": "UN agencies",
@@ -220,13 +221,12 @@ def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
             entry = {**entry, "slug": slug}
         url = str(entry.get("url") or "").strip()
         if url and not is_web_address(url):
-            shown = url if len(url) <= 60 else url[:57] + "..."
             problems.append(
                 Problem(
                     path,
                     _key_line(node.value[i] if node is not None else None, "url", line),
                     "error",
-                    f"url {shown!r} of {entry['slug']!r} is not a web address: write the "
+                    f"url {shorten(url)!r} of {entry['slug']!r} is not a web address: write the "
                     "organization's site as https://... (or http://), or remove the url",
                 )
             )
@@ -259,6 +259,12 @@ def parse_registry(text: str, path: str = "partners.yaml") -> Registry:
             seen_keys.setdefault(k, (org.slug, line))
         orgs.append(org)
     return Registry(orgs, path, problems)
+
+
+def registry_path(settings: dict) -> str:
+    """Absolute path of the partner registry named by Pelican's settings: ARCHIVE_REGISTRY,
+    relative to the content folder PATH."""
+    return os.path.join(settings["PATH"], settings.get("ARCHIVE_REGISTRY", "partners.yaml"))
 
 
 def load_registry(path: str | Path, shown: str | None = None) -> Registry:

@@ -12,7 +12,8 @@ import yaml
 
 from . import safeyaml
 from .countries import Country, resolve_country, suggest_country
-from .registry import Organization, Problem, Registry
+from .problems import Problem
+from .registry import Organization, Registry
 from .sdgs import Goal, get_goal
 from .text import quote
 
@@ -33,10 +34,8 @@ FIELD_ORDER = (
 STATUSES = ("published", "draft")
 LIST_FIELDS = ("partners", "funders", "countries", "sdgs", "contacts", "review")
 TEXT_FIELDS = ("title", "dateline", "summary", "source", "status")
+NO_FRONT_MATTER = "no front matter: start the file with '---', the YAML fields, '---'"
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
-
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -68,7 +67,12 @@ class Release:
     @property
     def folder(self) -> str:
         """The folder a release lives in: its year, or "undated"."""
-        return f"{self.date:%Y}" if self.date else "undated"
+        return release_folder(self.date)
+
+
+def release_folder(date: dt.date | None) -> str:
+    """The folder of the releases of a date (under releases/): its year, or "undated"."""
+    return f"{date:%Y}" if date else "undated"
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -80,10 +84,30 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return m.group(1), body, text[: m.end()].count("\n") + 1
 
 
+def load_front_matter(
+    yaml_text: str, path: str, syntax_hint: str = ""
+) -> tuple[dict | None, yaml.MappingNode | None, list[Problem]]:
+    """The fields of a file's front matter (its YAML starts on line 2) and their node, or None
+    and the error: YAML that safeyaml refuses, a syntax error (`syntax_hint` ends its message),
+    or YAML that is not fields. Dates and floats stay text."""
+    try:
+        meta, node = safeyaml.load(yaml_text, first_line=2)
+    except safeyaml.YamlRefused as exc:
+        return None, None, [Problem(path, exc.line, "error", f"front matter: {exc.message}")]
+    except yaml.YAMLError as exc:
+        what = getattr(exc, "problem", None) or "cannot be parsed"
+        message = f"front matter is not valid YAML: {what}{syntax_hint}"
+        return None, None, [Problem(path, safeyaml.error_line(exc, 2), "error", message)]
+    if not isinstance(meta, dict):
+        message = "front matter must be YAML fields (key: value)"
+        return None, None, [Problem(path, 1, "error", message)]
+    return meta, node, []
+
+
 def _field_lines(yaml_text: str) -> dict[str, int]:
     """File line of each field ("sdgs") and list item ("sdgs.1"); front matter starts on line 2."""
     try:
-        node = yaml.compose(yaml_text, Loader=_BaseLoader)
+        node = yaml.compose(yaml_text, Loader=safeyaml.BaseLoader)
     except yaml.YAMLError:
         return {}
     if not isinstance(node, yaml.MappingNode):
@@ -123,29 +147,13 @@ def parse_release(text: str, path: str, registry: Registry) -> tuple[Release | N
     fm_text = None
     parts = split_front_matter(text)
     if parts is None:
-        problem(None, "error", "no front matter: start the file with '---', the YAML fields, '---'")
-        return None, problems
+        return None, [Problem(path, 1, "error", NO_FRONT_MATTER)]
     fm_text, body, body_line = parts
-    try:
-        meta, _ = safeyaml.load(fm_text, first_line=2)  # dates and floats stay text
-    except safeyaml.YamlRefused as exc:
-        problems.append(Problem(path, exc.line, "error", f"front matter: {exc.message}"))
-        return None, problems
-    except yaml.YAMLError as exc:
-        what = getattr(exc, "problem", None) or "cannot be parsed"
-        problems.append(
-            Problem(
-                path,
-                safeyaml.error_line(exc, 2),
-                "error",
-                f"front matter is not valid YAML: {what}; "
-                "quote values that contain ':' or start with a special character",
-            )
-        )
-        return None, problems
-    if not isinstance(meta, dict):
-        problem(None, "error", "front matter must be YAML fields (key: value)")
-        return None, problems
+    meta, _, refused = load_front_matter(
+        fm_text, path, "; quote values that contain ':' or start with a special character"
+    )
+    if meta is None:
+        return None, refused
 
     for key in meta:
         if key not in FIELD_ORDER:

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from yaml.events import AliasEvent, NodeEvent
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C one where built
 
 MAX_DEPTH = 8  # the deepest real content: registry list > organization > aliases list
 MAX_NODES = 200_000  # far above a release naming thousands of partners
@@ -48,7 +48,7 @@ class YamlRefused(ValueError):
         self.message = message
 
 
-class ContentLoader(_Base):
+class ContentLoader(BaseLoader):
     """The safe loader with YAML 1.2's core types only: no floats, dates or yes/no booleans."""
 
     yaml_implicit_resolvers: dict = {}
@@ -69,7 +69,7 @@ def _refuse_aliases(text: str, first_line: int) -> None:
     """Aliases start with '*' and anchors with '&': only text holding one is scanned."""
     if "&" not in text and "*" not in text:
         return
-    for event in yaml.parse(text, Loader=_Base):
+    for event in yaml.parse(text, Loader=BaseLoader):
         line = event.start_mark.line + first_line
         if isinstance(event, AliasEvent):
             raise YamlRefused(

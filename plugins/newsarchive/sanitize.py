@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from .text import shorten
+
 # What releases and pages legitimately use: text structure, lists, tables, links, images,
 # emphasis, quotes, code, footnotes and abbreviations.
 TAGS = frozenset(
@@ -208,12 +210,11 @@ class _Walker(HTMLParser):
             fix = "delete it (only footnotes have ids)"
             self.found.append((f"id {value!r} of <{tag}>", fix, anchors))
         elif name in URL_ATTRIBUTES and not _allowed_url(tag, value):
-            shown = value if len(value) <= 60 else value[:57] + "..."
             anchors = (raw, value)
             if tag == "img":
-                self.found.append((f"image address {shown!r}", _FIX_IMAGE, anchors))
+                self.found.append((f"image address {shorten(value)!r}", _FIX_IMAGE, anchors))
             else:
-                self.found.append((f"address {shown!r} of <{tag}>", _FIX_LINK, anchors))
+                self.found.append((f"address {shorten(value)!r} of <{tag}>", _FIX_LINK, anchors))
 
 
 def dropped_markup(html: str, body: str = "") -> list[Dropped]:

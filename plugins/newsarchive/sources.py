@@ -81,13 +81,6 @@ def read_source(
         return refuse("not UTF-8 text: save the file as UTF-8", line)
 
 
-def is_inside(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
-    """True when `path`, with every symbolic link resolved, is `folder` or under it."""
-    real = os.path.realpath(path)
-    base = os.path.realpath(folder)
-    return real == base or real.startswith(os.path.join(base, ""))
-
-
 def display(path: str | os.PathLike) -> str:
     """A path as shown in messages: relative to the current folder when inside it, with '/'."""
     absolute = Path(path).absolute()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .collection import collation_key
-from .countries import Country, get_country
+from .countries import get_country
 from .registry import ORG_TYPES, Registry
 from .release import Release
 from .sdgs import Goal, all_goals
@@ -131,11 +131,7 @@ TAXONOMIES: tuple[Taxonomy, ...] = (
 
 def term_name(obj: Any) -> str:
     """Display name of a term's object."""
-    if isinstance(obj, Goal):
-        return obj.label
-    if isinstance(obj, Country):
-        return obj.name
-    return obj.name
+    return obj.label if isinstance(obj, Goal) else obj.name
 
 
 def term_sort_key(obj: Any) -> tuple:

@@ -43,6 +43,11 @@ def slugify(value: str, max_length: int = 80) -> str:
     return slug or "untitled"
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """`text`, or its first `limit` - 3 characters and "..." when it is longer than `limit`."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def quote(value, limit: int = 60) -> str:
     """A content value quoted for a message (repr), cut to about `limit` characters."""
     if isinstance(value, str) and len(value) > limit:

@@ -31,6 +31,10 @@ SOURCES = [
     ROOT / "tests/importer/publishers/holdout",
     ROOT / "tests/importer/publishers/blind",
     ROOT / "tests/importer/publishers/blind2",
+    ROOT / "tests/importer/publishers/blind3",
+    ROOT / "tests/importer/publishers/blind4",
+    ROOT / "tests/importer/publishers/blind5",
+    ROOT / "tests/importer/publishers/blind6",
 ]
 
 

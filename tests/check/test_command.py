@@ -105,8 +105,8 @@ def test_github_annotations_when_running_in_actions(project, archive, monkeypatc
 
 
 def test_annotation_escapes_newlines_and_percent():
-    from newsarchive.check import github_annotation
-    from newsarchive.registry import Problem
+    from newsarchive.checks.command import github_annotation
+    from newsarchive.problems import Problem
 
     line = github_annotation(Problem("a,b:c.md", 3, "error", "50% off\nnext"))
     assert line == "::error file=a%2Cb%3Ac.md,line=3,title=archive check::50%25 off%0Anext"

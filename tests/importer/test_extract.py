@@ -9,9 +9,10 @@ from newsarchive.importer.contacts import clean_debris, parse_contacts
 from newsarchive.importer.decode import Document, text_lines
 from newsarchive.importer.extract import provisional_title, sdg_numbers, split_sections, summarize
 from newsarchive.importer.geo import place_country
-from newsarchive.importer.lines import drop_country_lists, drop_menus, unwrap
+from newsarchive.importer.lines import drop_country_lists, drop_menus
 from newsarchive.importer.roles import find_parties
 from newsarchive.importer.split import split_releases
+from newsarchive.importer.textpage import unwrap
 from tests.importer.conftest import FIXTURES
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from newsarchive.importer.build import Page, release_date
+from newsarchive.importer.clues import header_clues, sender_clues
 from newsarchive.importer.dates import line_date
 from newsarchive.importer.document import Document
 from newsarchive.importer.extract import sdg_numbers
@@ -18,9 +19,7 @@ from newsarchive.importer.publisher import (
     clue_names,
     find_publisher,
     government_site_country,
-    header_clues,
     initials_of,
-    sender_clues,
 )
 from newsarchive.importer.textpage import tidy_text_lines
 from newsarchive.registry import parse_registry

@@ -8,10 +8,8 @@ static host would. One Chromium (Debian's, never a downloaded one) serves every 
 
 from __future__ import annotations
 
-import functools
 import shutil
 import subprocess
-import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,7 +17,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import CHROME_FLAGS, CHROMIUM, ROOT, build  # noqa: F401 (re-exported)
+from tests.conftest import (  # noqa: F401 (CHROME_FLAGS, CHROMIUM re-exported)
+    CHROME_FLAGS,
+    CHROMIUM,
+    ROOT,
+    QuietHandler,
+    build,
+    server_url,
+    start_server,
+    stop_server,
+)
 from tests.synthetic import write_archive
 
 SITES = ("seed", "synthetic")
@@ -73,8 +80,9 @@ def page_path(file: str) -> str:
     return file[: -len("index.html")] if file.endswith("index.html") else file
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    """Static files, quietly; Atom with its media type; 404.html for anything missing."""
+class _Handler(QuietHandler):
+    """Static files, quietly; Atom with its media type; the `not_found` page (as a static host
+    serves it) for anything missing."""
 
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
@@ -82,12 +90,10 @@ class _Handler(SimpleHTTPRequestHandler):
         ".svg": "image/svg+xml",
         ".ico": "image/x-icon",
     }
-
-    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
-        pass
+    not_found = "404.html"  # relative to the served folder
 
     def send_error(self, code, message=None, explain=None) -> None:
-        page = Path(self.directory) / "404.html"
+        page = Path(self.directory) / self.not_found
         if code != 404 or not page.is_file():
             return super().send_error(code, message, explain)
         body = page.read_bytes()
@@ -99,14 +105,9 @@ class _Handler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def serve(folder: Path) -> ThreadingHTTPServer:
-    """A threaded static server for `folder` on a free port of 127.0.0.1, already running."""
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder))
-    )
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+def serve_site(folder: Path) -> ThreadingHTTPServer:
+    """A static server for a built site in `folder`, as a host serves it, already running."""
+    return start_server(folder, _Handler)
 
 
 def _content(name: str, base: Path) -> Path:
@@ -161,9 +162,9 @@ def sites(request, tmp_path_factory) -> dict[str, ServedSite]:
         base = tmp_path_factory.mktemp(f"quality-{name}")
         output = base / "output"
         output.mkdir()
-        server = serve(output)
+        server = serve_site(output)
         servers.append(server)
-        base_url = f"http://127.0.0.1:{server.server_address[1]}"
+        base_url = server_url(server)
         result = build(_content(name, base), output, SITE_ABSOLUTE_URL=base_url)
         assert not result.errors, f"{name} site built with warnings: {result.errors}"
         built[name] = ServedSite(name, output, base_url)
@@ -177,8 +178,7 @@ def sites(request, tmp_path_factory) -> dict[str, ServedSite]:
         checker.kill()
         checker.communicate()
     for server in servers:
-        server.shutdown()
-        server.server_close()
+        stop_server(server)
 
 
 @pytest.fixture(scope="session", params=SITES)
@@ -194,16 +194,15 @@ def large_site(tmp_path_factory) -> ServedSite:
     base = tmp_path_factory.mktemp("quality-large")
     output = base / "output"
     output.mkdir()
-    server = serve(output)
-    base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    server = serve_site(output)
+    base_url = server_url(server)
     content = write_archive(base, releases=LARGE_RELEASES)
     add_home_countries(content)
     shutil.copytree(ROOT / "content" / "pages", content / "pages")  # the About page
     result = build(content, output, SITE_ABSOLUTE_URL=base_url)
     assert not result.errors, f"large site built with warnings: {result.errors[:5]}"
     yield ServedSite("large", output, base_url)
-    server.shutdown()
-    server.server_close()
+    stop_server(server)
 
 
 @pytest.fixture(scope="session")

@@ -4,15 +4,11 @@ icon must work from every depth, with publishing settings and with the preview's
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
-from http.server import ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build
+from tests.conftest import ROOT, build, server_url, start_server, stop_server
 from tests.quality.conftest import _Handler
 from tests.quality.test_sharing import fetch
 
@@ -22,17 +18,7 @@ REPO = "archive-repo"
 class _ProjectHandler(_Handler):
     """Static files under /<REPO>/; a missing path gets <REPO>/404.html with status 404."""
 
-    def send_error(self, code, message=None, explain=None) -> None:
-        page = Path(self.directory) / REPO / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+    not_found = f"{REPO}/404.html"
 
 
 @pytest.fixture(scope="module", params=["publishconf.py", "pelicanconf.py"])
@@ -41,12 +27,8 @@ def project_site(request, tmp_path_factory):
     base = tmp_path_factory.mktemp("project")
     served = base / "served"
     served.mkdir()
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_ProjectHandler, directory=str(served))
-    )
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/{REPO}"
+    server = start_server(served, _ProjectHandler)
+    url = f"{server_url(server)}/{REPO}"
     content = base / "content"
     shutil.copytree(ROOT / "content", content)
     with pytest.MonkeyPatch.context() as env:
@@ -54,8 +36,7 @@ def project_site(request, tmp_path_factory):
         result = build(content, served / REPO, request.param, SITE_ABSOLUTE_URL=url)
     assert not result.errors, result.errors
     yield url
-    server.shutdown()
-    server.server_close()
+    stop_server(server)
 
 
 @pytest.mark.parametrize("missing", ["no-such-page", "releases/2024/gone/", "a/b/c/d/e.html"])

@@ -144,3 +144,19 @@ def test_registry_edit_checks_every_release_again_without_converting_bodies(proj
     assert project.build().status == 0
     assert converted == []  # five releases checked against the new registry, none converted
     assert project.same_as_cold() == []
+
+
+def test_pelican_cache_made_by_other_code_is_rebuilt(project):
+    """Pelican's own caches pickle the settings, plugin functions in them included: a cache left
+    by a build of other code (naming a function since renamed) is discarded, not unpickled."""
+    from archive_releases.lifecycle import CHECKSUMS
+    from newsarchive.cachefile import record_checksums
+
+    assert project.build().status == 0
+    cache = project.root / "cache"
+    (cache / "PagesGenerator").write_bytes(b"cnewsarchive.pages\nno_such_function\np0\n.")
+    record_checksums([str(cache / "PagesGenerator")], cache / CHECKSUMS, "an earlier version")
+    built = project.build()
+    assert built.status == 0, built.text
+    assert "Traceback" not in built.text and "warning" not in built.text.lower(), built.text
+    assert project.same_as_cold() == []

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, BuiltSite, build, release, write_content
+from tests.conftest import ROOT, BuiltSite, QuietHandler, build, release, write_content
 
 LUNR_JS = ROOT / ".ci/node_modules/lunr/lunr.js"
 CHECK_JS = Path(__file__).with_name("lunr_check.js")
@@ -137,31 +135,18 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _Handler(QuietHandler):
+    """Static files, each response with the CSP above."""
+
     def end_headers(self) -> None:
         self.send_header("Content-Security-Policy", CSP)
         super().end_headers()
 
-    def log_message(self, *args) -> None:  # quiet
-        pass
-
 
 @pytest.fixture(scope="session")
-def serve():
-    """serve(folder) -> base URL of a threaded HTTP server on a free port (stopped at the end)."""
-    servers = []
-
-    def _serve(folder: Path) -> str:
-        handler = functools.partial(_Handler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-
-    yield _serve
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+def serve(serve):
+    """serve(folder) -> base URL of a local server whose responses carry the CSP above."""
+    return functools.partial(serve, handler=_Handler)
 
 
 @pytest.fixture(scope="module")

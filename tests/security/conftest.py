@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from newsarchive.release import dump_release
-from tests.conftest import ROOT, BuiltSite, build
+from tests.conftest import ROOT, BuiltSite, build, server_url, stop_server
 from tests.security.attacks import (
     ACTIVE_FILES,
     BODY_ATTACKS,
@@ -213,10 +213,10 @@ class PageVisit:
 def hostile_visits(hostile_site, browser) -> dict[str, PageVisit]:
     """Every HTML page of the hostile site (and two searches) opened in Chromium, as served on
     127.0.0.1, under the pages' own Content-Security-Policy (no bypass)."""
-    from tests.quality.conftest import serve
+    from tests.quality.conftest import serve_site
 
-    server = serve(hostile_site.output)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    server = serve_site(hostile_site.output)
+    base = server_url(server) + "/"
     paths = sorted(
         p.relative_to(hostile_site.output).as_posix() for p in hostile_site.output.rglob("*.html")
     )
@@ -239,6 +239,5 @@ def hostile_visits(hostile_site, browser) -> dict[str, PageVisit]:
             visits[path] = PageVisit(path, list(dialogs), violations, findings)
     finally:
         context.close()
-        server.shutdown()
-        server.server_close()
+        stop_server(server)
     return visits

@@ -10,7 +10,7 @@ import sys
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, build
+from tests.conftest import ROOT, build, server_url, stop_server
 from tests.security.conftest import DOM_FINDINGS, WATCH
 
 SAVED_PAGE = """\
@@ -77,10 +77,10 @@ def test_saved_page_to_published_site(tmp_path, browser):
 
 def visit(output, pages, browser) -> None:
     """Open pages in Chromium under their CSP: no dialog, violation or bad DOM."""
-    from tests.quality.conftest import serve
+    from tests.quality.conftest import serve_site
 
-    server = serve(output)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    server = serve_site(output)
+    base = server_url(server) + "/"
     context = browser.new_context()
     try:
         tab = context.new_page()
@@ -96,5 +96,4 @@ def visit(output, pages, browser) -> None:
         assert dialogs == []
     finally:
         context.close()
-        server.shutdown()
-        server.server_close()
+        stop_server(server)

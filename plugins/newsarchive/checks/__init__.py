@@ -4,23 +4,24 @@
 leading outside it), each file (`files.py`), then the whole set (`duplicates.py`) and the
 registry (`registry.py`), and returns a `Report`. `archive build` runs the same checks on what it
 reads (`site_report`) and stops before writing anything when there is an error. Nothing here
-prints; `newsarchive.check` is the command that formats the report.
+prints; `command.py` is the `archive check` command that formats the report.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..markup import converter
-from ..registry import Problem, Registry, load_registry
+from ..problems import Problem
+from ..registry import Registry, load_registry
 from ..release import Release
 from ..sanitize import refused_file
-from ..sources import MAX_REGISTRY_BYTES, read_source
+from ..sources import MAX_REGISTRY_BYTES, display, read_source
 from .duplicates import check_duplicates
-from .files import check_page, check_release, display, read_text
+from .files import check_page, check_release
 from .registry import check_registry
 from .tree import is_blocked, link_problem, scan_tree
 
@@ -88,6 +89,13 @@ def find_registry(paths: Sequence[str | Path]) -> Path:
     return Path(DEFAULT_CONTENT) / REGISTRY_NAME
 
 
+def files_under(folder: Path) -> Iterator[Path]:
+    """Every file under `folder`, but hidden files and those in hidden folders (never read)."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        yield from (Path(dirpath) / name for name in filenames if not name.startswith("."))
+
+
 def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
     """Markdown files named or under the given paths (sorted), and paths that do not exist."""
     found: set[Path] = set()
@@ -98,11 +106,7 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
             if path.name != REGISTRY_NAME:
                 found.add(path)
         elif path.is_dir():
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-                for name in filenames:
-                    if name.endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
-                        found.add(Path(dirpath) / name)
+            found.update(p for p in files_under(path) if p.name.endswith(MARKDOWN_SUFFIXES))
         else:
             missing.append(str(raw))
     return sorted(found), missing
@@ -119,10 +123,7 @@ def find_refused(
         if path.is_file():
             candidates = [path]
         elif path.is_dir():
-            candidates = []
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-                candidates += [Path(dirpath) / n for n in filenames if not n.startswith(".")]
+            candidates = list(files_under(path))
         else:
             continue
         for candidate in candidates:
@@ -179,7 +180,7 @@ def run_checks(
     releases = []
     for path in files:
         shown = display(path)
-        text, read_problems = read_text(path, shown)
+        text, read_problems = read_source(path, shown)
         problems += read_problems
         if text is None:
             continue
@@ -223,7 +224,7 @@ def site_report(
     for path in pages:
         if is_blocked(path, blocked):
             continue
-        text, read_problems = read_text(path, shown(path))
+        text, read_problems = read_source(path, shown(path))
         problems += read_problems
         if text is not None:
             problems += check_page(text, shown(path), path, Path(content), md)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..registry import Problem
+from ..problems import Problem
 from ..release import Release
 from ..text import match_key
 

@@ -8,18 +8,12 @@ from markdown import Markdown
 
 from ..markup import check_body
 from ..page import parse_page
-from ..registry import Problem, Registry
+from ..problems import Problem
+from ..registry import Registry
 from ..release import Release, parse_release
-from ..sources import display, read_source
+from ..sources import display
 from ..text import SLUG, slugify
 from .tree import check_links
-
-__all__ = ["check_page", "check_release", "display", "read_text", "releases_root"]
-
-
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """The file's text (UTF-8, BOM allowed), or None and a problem saying what to do."""
-    return read_source(path, shown)
 
 
 def check_page(

@@ -8,7 +8,7 @@ import yaml
 
 from .. import safeyaml
 from ..countries import get_country, resolve_country, suggest_country
-from ..registry import Problem
+from ..problems import Problem
 from ..text import quote, slugify
 
 KNOWN_FIELDS = (

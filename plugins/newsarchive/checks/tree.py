@@ -17,11 +17,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..problems import Problem
+from ..problems import CONTROL, Problem
 from ..sources import NOT_REGULAR, dangling, display, outside_link
 from ..text import quote
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _inside(real: str, base: str) -> bool:
@@ -62,7 +60,7 @@ def _walk(root: str, base: str) -> Iterator[tuple[str, str]]:
             yield folder, f"folder cannot be read ({exc.strerror}): make it readable (chmod a+rx)"
             continue
         for entry in entries:
-            if _CONTROL.search(entry.name):
+            if CONTROL.search(entry.name):
                 yield entry.path, "file name contains a control character: rename it"
                 continue
             if entry.is_symlink():

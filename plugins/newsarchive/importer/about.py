@@ -47,7 +47,8 @@ BODY_HEADS = re.compile(
     r"Foundation|Fund|Network|Coalition|Association|Society|Union|Guard|Forces|Army|Navy|"
     r"Directorate|Secretariat|Court|Parliament|Assembly|Committee|Board|Trust|News|Times|Post|"
     r"Tribune|Herald|Radio|TV|Television|Broadcasting|Airlines?|Bank|Company|Ltd|Inc|Limited|"
-    r"Chamber|Federation|Alliance|Caritas|Mission|Task Force|Gendarmerie|Immigration)\b"
+    r"Chamber|Federation|Alliance|Caritas|Mission|Task Force|Gendarmerie|Immigration|Ambassador|"
+    r"Ambassadors|Consul|Envoy|Minister|Ministers|Secretary|President|Prime Minister)\b"
 )
 # Offices and people whose country an "of <country>" names as theirs, not as a place.
 OFFICE_OF = re.compile(
@@ -84,7 +85,7 @@ def in_organization_name(text: str, m: Mention, title_case: bool = False) -> boo
     if m.nationality:
         return False
     before = text[max(0, m.start - 120) : m.start]
-    after = text[m.end : m.end + 120]
+    after = text[m.end + ("." in text[m.start : m.end]) : m.end + 120]  # "U.S. Agency"
     if _office_of(text, m):
         return True
     joined = re.search(r"\b([A-Z]{2,})-$", before)  # "the ASEAN-Australia Counter Trafficking"
@@ -103,6 +104,17 @@ def in_organization_name(text: str, m: Mention, title_case: bool = False) -> boo
     return bool(OWNED.match(after) or re.match(r"['’]s\s+[A-Z]", after))
 
 
+# A state speaking or pressing, not a place: "The United States is committed to working with",
+# "Switzerland is glad to stand with Moldova", "pressure from the European Union and the US".
+STATE_VOICE = re.compile(
+    r"\s+(?:is|are|remains|was|has been|will remain)\s+(?:\w+\s+)?(?:committed|proud|pleased|"
+    r"glad|happy|honou?red|delighted|determined)\b"
+)
+PRESSURE = re.compile(
+    r"\b(?:pressure|criticism|demands?|sanctions|calls)\s+(?:from|by)\s+(?:the\s+)?"
+    r"(?:[\w ]{0,30}(?:,\s*|\s+and\s+)(?:the\s+)?){0,4}$",
+    re.I,
+)
 DONOR_PEOPLE = re.compile(r"the \S+ people\b")  # "support of the American people through USAID"
 CURRENCY = re.compile(r"\s*(?:\$|dollars?\b|cents?\b)", re.I)
 QUOTED = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?")
@@ -136,6 +148,8 @@ def countries_about(text: str, excluded: list[tuple[int, int]], title_end: int =
             continue
         if CURRENCY.match(text, m.end):
             continue  # "1,000 US dollars"
+        if STATE_VOICE.match(text, m.end) or PRESSURE.search(text, max(0, m.start - 80), m.start):
+            continue  # "Switzerland is glad to ...", "under pressure from the United States"
         if m.code not in found:
             found.append(m.code)
     return found

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..registry import Registry
 from ..text import match_key, slugify
 from .about import countries_about
+from .clues import header_clues, sender_clues, source_clues
 from .contacts import parse_contacts
 from .dates import (
     Dateline,
@@ -18,19 +19,22 @@ from .dates import (
     first_page_date,
     is_labelled_date_line,
     is_original_date_line,
+    place_of_date_lines,
     with_year,
 )
 from .decode import load_document
 from .document import Document, SourceError
 from .extract import lead_paragraph, provisional_title, split_sections, summarize, to_markdown
-from .geo import city_countries, country_mentions, place_countries
-from .lines import WIRE_BOILERPLATE, is_wrapped, unwrap
+from .geo import city_countries, country_mentions, homonyms_dropped, place_countries
+from .lines import WIRE_BOILERPLATE
 from .lines import drop_menus as drop_menu_pairs
 from .orgs import OrgRef, sentences
-from .publisher import Publisher, find_publisher, header_clues, sender_clues, source_clues
+from .publisher import Publisher, find_publisher
 from .roles import find_parties
 from .split import Segment, split_releases
-from .textpage import tidy_text_lines
+from .subjects import headline_verb_lowered
+from .support import home_country
+from .textpage import is_wrapped, tidy_text_lines, unwrap
 
 NOTE_NO_TITLE = "The source gives no headline: this title is provisional; write the headline."
 NOTE_NO_DATE = "The source gives no date."
@@ -126,8 +130,17 @@ STATEMENT = re.compile(
 
 TODAY = re.compile(
     r"\b(?:today|tonight|this (?:morning|afternoon|week)|"
-    r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+    r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|hoy|hoje|aujourd['’]hui|cette semaine|"
+    r"esta semana|ce (?:matin|jour))\b",
     re.I,
+)
+
+
+# Where the people concerned go, not where the work is: "workers bound for Malaysia, Qatar and".
+DESTINATION = re.compile(
+    r"\b(?:bound for|destined for|headed for|heading (?:to|for)|on their way to|travel(?:l?ing)? "
+    r"to|migrat(?:e|ing) to|(?:children|people|migrants|victims|women|men|girls|boys|workers|"
+    r"nationals|refugees) from)\s+(?:[\w'’ -]+(?:,\s*|\s+and\s+|\s+or\s+))*$"
 )
 
 
@@ -136,7 +149,12 @@ def reports_elsewhere(lead: str, codes: list[str]) -> bool:
     dated ("LYON, France - An operation in Côte d'Ivoire, Ghana and Mali has ...", not "GENEVA -
     IOM and UNICEF today launched ...")."""
     first = sentences(lead)[0] if lead.strip() else ""
-    others = {m.code for m in country_mentions(first)} - set(codes)
+    places = [  # the people's nationality ("Ethiopian migrants") says nothing of where work is
+        m
+        for m in country_mentions(first)
+        if not DESTINATION.search(first, 0, m.start) and not m.nationality
+    ]
+    others = {m.code for m in places} - set(codes)
     return len(others) >= 2 and not TODAY.search(first)
 
 
@@ -178,13 +196,16 @@ def build_draft(segment: Segment, registry: Registry, source: str, page: Page) -
     text_after = lead[dateline.end :] if dateline else lead
     date, date_note = release_date(dateline, [*segment.dates, *sections.dates], page)
     title = segment.title or provisional_title(text_after)
-    heading = [segment.title + "."] if segment.title else []
+    heading = [headline_verb_lowered(segment.title) + "."] if segment.title else []
     text = "\n".join([*heading, *(text_after if line is lead else line for line in body if line)])
     publisher = publisher_of(segment, page, "\n".join([lead, text]), dateline, registry)
     whole = "\n".join(body)
     after_lead = whole[whole.find(lead) + len(lead) :] if lead in whole else whole
-    countries = place_codes(dateline, f"{text_after}\n{after_lead}", text_after)
-    country = countries[0] if len(countries) == 1 else None
+    where = dateline if dateline and dateline.place else None
+    heads = [*segment.dates, *sections.dates, *(page.preamble if page.single else [])]
+    where = where or place_of_date_lines(heads)
+    place = place_codes(where, f"{text_after}\n{after_lead}", text_after)
+    country = place[0] if len(place) == 1 else None
     parties = find_parties(text, registry, country, publisher)
     if heading:  # a headline repeats the text's parties; it names them alone only when the
         body_parties = find_parties(text[len(heading[0]) + 1 :], registry, country, publisher)
@@ -192,8 +213,13 @@ def build_draft(segment: Segment, registry: Registry, source: str, page: Page) -
             shift = len(heading[0]) + 1
             spans = [(a + shift, b + shift) for a, b in body_parties.spans]
             parties = body_parties._replace(spans=sorted({*spans, *parties.spans}))
-    countries += countries_about(text, parties.spans, title_end=len(heading[0]) if heading else 0)
-    countries += city_countries(f"{title}\n{text_after}")
+    about = countries_about(text, parties.spans, title_end=len(heading[0]) if heading else 0)
+    towns = city_countries(f"{title}\n{text_after}")
+    donors = {home_country(r) for r in parties.funders} | {publisher.country}  # their seats
+    elsewhere = set(about) - set(place)  # when the work is elsewhere
+    countries = [c for c in place if not (c in donors and elsewhere) or c in about or c in towns]
+    countries += about + towns
+    countries = homonyms_dropped(countries, where.place if where else "")
     review = [f"Source: {w}" for w in page.doc.warnings]
     if segment.title is None:
         review.insert(0, NOTE_NO_TITLE)

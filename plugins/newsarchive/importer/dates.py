@@ -32,7 +32,9 @@ FOREIGN_MONTH = (
     r"diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
     r"décembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)"
 )
-FOREIGN_DATE = rf"\d{{1,2}}(?:er|º|o)?\s+(?:de\s+)?{FOREIGN_MONTH}(?:\s+(?:de\s+)?\d{{4}})?"
+FOREIGN_DATE = (
+    rf"(?:le\s+)?\d{{1,2}}(?:er|º|o)?\s+(?:de\s+)?{FOREIGN_MONTH}(?:\s+(?:de\s+)?\d{{4}})?"
+)
 FOREIGN_FULL_DATE = re.compile(
     rf"\b\d{{1,2}}(?:er|º|o)?\s+(?:de\s+)?{FOREIGN_MONTH}\s+(?:de\s+)?\d{{4}}(?!\d)"
 )
@@ -41,9 +43,12 @@ _WORD = r"(?:[^\W\d_]|['’.\-])+"
 _NAME = rf"[{_UPPER}]{_WORD}(?: {_WORD}){{0,3}}"
 PLACE = rf"{_NAME}(?:/{_NAME})*(?:,\s*{_NAME})?"
 # A wire's or service's credit beside a dateline: "(APO)", "(UN Information Service)",
-# "/African Press Organization (APO)/", "(ILO News)", "(Lusa)".
-WIRE = r"(?:\s*\((?:[A-Z][\w.'’&-]*\s?){1,5}\)|\s*/[^/\n]{2,70}/)"
-_AFTER = r"(?:\s*[-–—:|]+\s*|\s+(?=[A-Z\"“‘'])|(?<=\d)(?=[A-Z][a-z]))"
+# "/African Press Organization (APO)/", "(ILO News)", "(Lusa)", "Elubo (W/R), Oct. 12, GNA –".
+WIRE = r"(?:\s*\((?:[A-Z][\w.'’&/-]*\s?){1,5}\)|\s*/[^/\n]{2,70}/|,\s*[A-Z]{2,8}(?=\s*[-–—]))"
+# What ends a dateline: a dash or colon (".-" after a wire's credit: "Madrid, Jun 6 (EFE).-"), a
+# space before the text, a date glued to the next word ("6 February 2020To ..."), or a full stop
+# after a date ("Accra, 26 June 2023. The ...").
+_AFTER = r"(?:\s*\.?[-–—:|]+\s*|\s+(?=[A-Z\"“‘'])|(?<=\d)(?=[A-Z][a-z])|(?<=\d)\.\s+(?=[A-Z]))"
 DATELINE_PLACE_DATE = re.compile(
     rf"^(?P<place>{PLACE})(?P<wire1>{WIRE})?\s*(?:,|[-–—|])\s*(?:(?P<date>{DATE})|"
     rf"(?P<partial>{YEARLESS}))(?P<wire2>{WIRE})?{_AFTER}"
@@ -57,7 +62,9 @@ DATELINE_PLACE_FOREIGN_DATE = re.compile(
 )
 DATELINE_DATE_ONLY = re.compile(rf"^(?P<date>{DATE})(?P<wire1>{WIRE})?\s*[-–—:|]+\s*(?=[A-Z\"“‘'])")
 DATELINE_PLACE_WIRE = re.compile(rf"^(?P<place>{PLACE})(?P<wire1>{WIRE})\s*[-–—:|]+\s*")
-DATELINE_PLACE = re.compile(rf"^(?P<place>{PLACE})\s*[-–—]\s+(?=[A-Z\"“‘'])")
+DATELINE_PLACE = re.compile(rf"^(?P<place>{PLACE})\s*[-–—:]\s+(?=[A-Z\"“‘'])")
+# A listing's date line that names the place too: "Kathmandu, 20 November 2023".
+DATE_LINE_PLACE = re.compile(rf"^(?P<place>{PLACE})\s*,\s*(?:{DATE}|{FOREIGN_DATE})\s*$")
 SPACED_DASH_PLACE = re.compile(
     r"^(?P<place>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+){0,2}) [-–—] (?=[A-Z])"
 )
@@ -81,7 +88,8 @@ OTHER_LABEL = re.compile(
     re.I,
 )
 TIME = re.compile(
-    r"^\s*(?:[-–—|,·•@]\s*|at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?"
+    r"^\s*(?:[-–—|,·•@]\s*|at\s+|a las\s+|à\s+|às\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?h?"
+    r"(?:\s*[ap]\.?\s?m\.?)?"
     r"(?:\s*(?:GMT|UTC|CET|CEST|EAT|WAT|EST|EDT|[A-Z]{3})\b(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?",
     re.I,
 )
@@ -93,6 +101,7 @@ RELATIVE = re.compile(
 _SEP_END = re.compile(r"(?:[-–—|·•:,»›/]|\b(?:on|at))\s*$", re.I)
 _SEP_START = re.compile(
     r"^\s*(?:[-–—|·•,»›/(\[]|by\b|\bby\s|(?:last\s+)?(?:updated|modified|edited)\b|"
+    r"modifié|mis à jour|actualizado|atualizado|in\s+[A-Z]|"  # "Posted 9th May 2023 in News"
     r"(?:author|authors|source|category|categories|tags?|topics?|location)\s*:)",
     re.I,
 )
@@ -284,10 +293,14 @@ def date_of_line(line: str) -> dt.date | None:
 
 
 def _credit(m: re.Match) -> str:
-    """The wire's or service's name a dateline match holds, without brackets or slashes."""
+    """The wire's or service's name a dateline match holds, without brackets or slashes; not
+    a country in brackets after the place ("Bishkek (Kyrgyzstan)")."""
+    from .geo import country_code
+
     groups = m.groupdict()
     raw = groups.get("wire1") or groups.get("wire2") or ""
-    return raw.strip().strip("/()").strip()
+    credit = raw.strip().strip("/(),").strip()
+    return "" if country_code(credit) else credit
 
 
 def _valid_place(place: str) -> bool:
@@ -330,6 +343,16 @@ def find_dateline(paragraph: str) -> Dateline | None:
     m = SPACED_DASH_PLACE.match(paragraph)
     if m and m["place"].split()[0] not in ("The", "This", "IOM", "In", "On", "Today"):
         return Dateline(m["place"], None, m.end())
+    return None
+
+
+def place_of_date_lines(lines: list[str]) -> Dateline | None:
+    """The place a date line above a release gives ("Kathmandu, 20 November 2023"), as a
+    dateline without a date; None when none does."""
+    for line in lines:
+        m = DATE_LINE_PLACE.match(line.strip())
+        if m and _valid_place(m["place"]):
+            return Dateline(m["place"].strip(" ,"), None, 0)
     return None
 
 

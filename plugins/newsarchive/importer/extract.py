@@ -14,6 +14,7 @@ from .lines import (
     END_MARK,
     FOOTER,
     ITEM_END,
+    WIRE_BOILERPLATE,
     drop_country_lists,
     is_boilerplate,
     is_byline,
@@ -73,7 +74,8 @@ def split_sections(lines: list[str]) -> Sections:
     out = Sections()
     mode = "body"
     started = False  # a paragraph of running text has been read
-    for line in lines:
+    signed = -9  # where a wire signed off: its time stamp follows ("EFE" ... "06/06/2023 14:22")
+    for index, line in enumerate(lines):
         if not line:
             if mode == "body":
                 out.body.append("")
@@ -87,6 +89,9 @@ def split_sections(lines: list[str]) -> Sections:
         if mode == "body" and (is_labelled_date_line(line) or (is_date_line(line) and not started)):
             out.dates.append(line)
             continue
+        if mode == "footer" and index - signed <= 4 and is_date_line(line):
+            out.dates.append(line)
+        signed = index if started and WIRE_BOILERPLATE.match(line) else signed
         if FOOTER.match(line) or END_MARK.match(line) or ITEM_END.match(line):
             if re.search(r"\bsdgs?\b|development goals?", line, re.I):
                 mode = "sdgs"
@@ -101,7 +106,7 @@ def split_sections(lines: list[str]) -> Sections:
             if not started and (is_byline(line) or is_tag_list(line)):
                 continue
             out.body.append(line)
-            started = started or is_prose(line)
+            started = started or (is_prose(line) and not line.startswith("#"))
     out.body = drop_country_lists(out.body)
     out.sdgs = sorted(set(out.sdgs))
     return out

@@ -203,7 +203,56 @@ def country_mentions(text: str) -> list[Mention]:
             if mention:
                 found.append(mention)
         i += step
+    if index is not name_index():  # "migrantes venezolanos y haitianos"
+        found = sorted([*found, *_romance_nationalities(text)], key=lambda m: m.start)
     return found
+
+
+ROMANCE_PEOPLE = (
+    r"(?:migrantes?|migrants|ciudadan[oa]s|personas|v[ií]ctimas|mujeres|hombres|niñ[oa]s|j[oó]venes|"
+    r"trabajador(?:es|as)|refugiad[oa]s|nacionales|ressortissant(?:e)?s|victimes|femmes|hommes|"
+    r"enfants|jeunes|travailleu(?:r|se)s|réfugié(?:e)?s|pessoas|mulheres|crianças|cidadãos|"
+    r"adolescentes|nacionalidad|nationalité|nacionalidade|son|sont|são)"
+)
+# Nationalities written in lower case after the people they describe, as French, Spanish and
+# Portuguese do: "migrantes venezolanos, ecuatorianos y haitianos", "des migrants maliens".
+ROMANCE_NATIONALITIES = re.compile(
+    rf"\b{ROMANCE_PEOPLE}\s+((?:[a-zà-ÿ]{{5,}}(?:,\s*|\s+(?:y|e|et|ou|o)\s+))*[a-zà-ÿ]{{5,}})"
+)
+
+
+def _romance_nationalities(text: str) -> list[Mention]:
+    found = []
+    for m in ROMANCE_NATIONALITIES.finditer(text):
+        for word in re.finditer(r"[a-zà-ÿ]{5,}", m[1]):
+            code = romance_nationality(word[0])
+            if code:
+                start = m.start(1) + word.start()
+                found.append(Mention(start, start + len(word[0]), code, nationality=True))
+    return found
+
+
+@functools.lru_cache(maxsize=1024)
+def romance_nationality(word: str) -> str | None:
+    """The country of a French, Spanish or Portuguese nationality adjective: an English
+    demonym it starts with ("bolivianas", "nigériens"), else the one country whose one-word
+    name its stem begins ("venezolanos" -> Venezuela, "peruanos" -> Peru)."""
+    key = match_key(word)
+    english = [d for d in demonyms() if len(d) >= 6 and key.startswith(d)]
+    if english:
+        return demonyms()[max(english, key=len)][0]
+    names = {  # one-word names, and "El Salvador" as "salvador" ("salvadoreña")
+        re.sub(r"^(?:el|la|le|the|as|os) ", "", k): c
+        for k, c in {**foreign_names(), **name_index()}.items()
+        if " " not in re.sub(r"^(?:el|la|le|the|as|os) ", "", k)
+    }
+    for n in range(len(key) - 1, 3, -1):
+        if key[:n] in names:
+            return names[key[:n]]
+        codes = {c for k, c in names.items() if k.startswith(key[:n])} if n >= 5 else set()
+        if codes:
+            return codes.pop() if len(codes) == 1 else None
+    return None
 
 
 def _city_named_for(text: str, tokens: list[re.Match], i: int, n: int) -> str | None:
@@ -221,11 +270,13 @@ def _nationality(text: str, token: re.Match) -> Mention | None:
     if not found:
         return None
     code, plural = found
-    after = text[token.end() : token.end() + 40]
+    after = text[token.end() : token.end() + 60]  # "Afghan and Pakistani nationals"
     if (
         plural
         and not re.match(r"\s*[A-Z]", after)
-        or re.match(rf"\s+(?:[a-z-]+\s+){{0,2}}{PEOPLE}\b", after)
+        or re.match(
+            rf"(?:(?:,|\s+and|\s+or)\s+[A-Z][\w-]+)*\s+(?:[a-z-]+\s+){{0,2}}{PEOPLE}\b", after
+        )
     ):
         return Mention(token.start(), token.end(), code, nationality=True)
     return None
@@ -237,9 +288,15 @@ NOT_PLACES = frozenset(
     "liberty mobile home victory progress unity hope".split()
 )
 PLACE_AFTER = re.compile(
-    r"\b(?:in|at|from|to|near|outside)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    r"\b(?:in|at|from|to|near|outside|en|à|au|desde|hacia)\s+(?:the\s+)?"
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 )
 AREA = re.compile(r"\s+(?:State|Province|Region|District|County|Governorate|Department|Oblast)\b")
+
+
+BRIEFING = re.compile(
+    r"\b(?:briefing|press conference|news conference|press point|told reporters)\b[^.\n]*$", re.I
+)
 
 
 def city_countries(text: str) -> list[str]:
@@ -250,15 +307,40 @@ def city_countries(text: str) -> list[str]:
     for m in PLACE_AFTER.finditer(text):
         if any(a <= m.start(1) < b for a, b in named):
             continue  # "Trinidad" of "Trinidad and Tobago" is not the Bolivian city
+        if BRIEFING.search(text, max(0, m.start() - 80), m.start()):
+            continue  # "at today's press briefing at the Palais des Nations in Geneva"
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
             phrase = " ".join(words[:n]).strip(".,")
             if n < len(words) and AREA.match(" " + words[n]):
                 continue  # "Edo State" is not the city of Edo
-            if match_key(phrase) in NOT_PLACES or country_code(phrase):
-                continue
+            if match_key(phrase) in NOT_PLACES or country_code(phrase) or phrase.isupper():
+                continue  # "according to the ILO" names no town of Peru
             code = city_country(phrase, own_name=True)
             if code:
                 found.append(code)
                 break
     return list(dict.fromkeys(found))
+
+
+def homonyms_dropped(codes: list[str], place: str) -> list[str]:
+    """Countries without one whose name is the state or province a dateline's place is in
+    ("Georgia" in a release dated "SAVANNAH, GA")."""
+    import pycountry
+
+    parts = [p.strip(" .").upper() for p in place.split(",")[1:]]
+    home = place_country(place) if parts else None
+    if not home:
+        return codes
+    states = {
+        match_key(s.name)
+        for s in pycountry.subdivisions.get(country_code=home) or []
+        if s.code.split("-")[-1] in parts or s.name.upper() in parts
+    }
+
+    def homonym(code: str) -> bool:
+        country = pycountry.countries.get(alpha_2=code)
+        names = {getattr(country, a, "") for a in ("name", "common_name")} if country else set()
+        return code != home and bool({match_key(n) for n in names if n} & states)
+
+    return [c for c in codes if not homonym(c)]

@@ -62,6 +62,11 @@ DATE_META = (
     "sailthru.date",
 )
 _WS = re.compile(r"\s+")
+# A byline block that already reads as one: "By Jane Doe", or a date ("September 14, 2023 |
+# News", "14 September 2023"), which is no writer's name.
+BYLINE_START = re.compile(
+    r"(?i)by\b|\d{1,2}\s+[a-z]{3}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+)
 
 
 def page_dates(soup: BeautifulSoup) -> list[str]:
@@ -133,7 +138,10 @@ def site_names(soup: BeautifulSoup) -> list[str]:
     logo text, the copyright line."""
     found = _meta(soup, "og:site_name", "application-name", "article:publisher", "dc.publisher")
     if soup.title:
-        found.append(title_parts(clean_line(soup.title.get_text(" ")))[1])
+        whole = clean_line(soup.title.get_text(" "))
+        found.append(title_parts(whole)[1])
+        heads = [*_meta(soup, "og:title"), *(_inline(h) for h in soup.find_all("h1"))]
+        found += [_title_rest(whole, head) for head in heads]
     for tag in soup.find_all(attrs={"class": BRAND}) + soup.find_all(attrs={"id": BRAND}):
         text = _inline(tag)
         if text and len(text.split()) <= 12:
@@ -145,6 +153,15 @@ def site_names(soup: BeautifulSoup) -> list[str]:
         if len(line.split()) <= 20:
             found.append(line)
     return list(dict.fromkeys(t for t in found if t))
+
+
+def _title_rest(title: str, head: str) -> str:
+    """What a <title> adds after the page's headline: the site's path and name ("Noticias -
+    Ministerio del Interior - Plataforma del Estado Peruano", "UN Women – Asia-Pacific")."""
+    if not head or not title.startswith(head) or len(title) == len(head):
+        return ""
+    m = TITLE_SEPARATOR.match(title, len(head))
+    return title[m.end() :].strip() if m else ""
 
 
 def _inside_content(tag: Tag) -> bool:
@@ -239,7 +256,7 @@ def walk(node: Tag, out: list[str], buf: list[str]) -> None:
         elif _is_byline_block(child):
             _flush(buf, out)
             text = _inline(child)
-            out.extend(["", text if re.match(r"(?i)by\b", text) else f"By {text}", ""])
+            out.extend(["", text if BYLINE_START.match(text) else f"By {text}", ""])
         elif name == "dl":
             _flush(buf, out)
             out.extend(["", *definition_lines(child), ""])

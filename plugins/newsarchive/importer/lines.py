@@ -60,6 +60,8 @@ FOOTER = re.compile(
 END_MARK = re.compile(r"^(?:#{3}|-+\s*ends?\s*-+|\*{3}|end of (?:press )?release|-30-)$", re.I)
 BOILERPLATE = re.compile(
     r"^(?:#+\s*)?(?:skip to (?:main )?content|press release|news release|media update|"
+    r"(?:press|news|media) (?:release|note|statement)s?\s+(?:no\.?\s*|n[º°]\s*|#\s*)?"
+    r"[A-Z]{0,4}[-–]?\d[\w/.-]*|"  # a release's reference number ("Press Release E-045/23")
     r"news|news\s*-.*|for immediate release|embargoed.*|iom|un migration|home|menu|search|"
     r"print|close|english|français|español|en|fr|es|back|next|previous|-|–|—|•|\|)\s*:?$",
     re.I,
@@ -74,9 +76,11 @@ FIELD = re.compile(
     r"^(?:format|origin|posted|published|originally published|first published|country|"
     r"countries|themes?|topics?|type|content type|language|authors?|from|to|cc|sent|subject|"
     r"date|updated|last updated|modified|categor(?:y|ies)|section|regions?|disaster types?|"
-    r"location|organi[sz]ations?|reading time|read time|reference|ref|no)\.?\s*:\s*\S",
+    r"location|organi[sz]ations?|reading time|read time|reference|ref|no|editors?|reporters?|"
+    r"writers?|photographers?|publisher)\.?\s*:\s*\S",
     re.I,
 )
+YEARS = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d\b")
 BULLET = re.compile(r"^(?:[-*•·–▪◦]|\d{1,2}[.)])\s+")
 NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 MENU_SPLIT = re.compile(r"\s*(?:[·|»›•>]|\s/\s|\s-\s)\s*")
@@ -95,7 +99,9 @@ SHARE = re.compile(
     re.I,
 )
 SOURCE_LINE = re.compile(
-    r"^(?:source|sources|issued by|published by|distributed by|credit)\s*:\s*(?P<name>.+)$", re.I
+    r"^(?:source|sources|issued by|published by|publisher|distributed by|credit)\s*:\s*"
+    r"(?P<name>.+)$",
+    re.I,
 )
 # A wire's distribution credit and sign-off ("Distributed by APO on behalf of ...", "(Lusa)",
 # "JSD // PJA"), after which nothing belongs to the release.
@@ -163,11 +169,28 @@ def is_taxonomy(line: str) -> bool:
     return bool(TAXONOMY.match(strip_heading(line)))
 
 
+# A link to another story inside an article ("ALSO READ: ...", "Le recomendamos: ...") and a
+# postal address line ("ECOWAS Commission | 101 Yakubu Gowon Crescent, Abuja, Nigeria").
+RELATED_INLINE = re.compile(
+    r"^(?:also read|read also|see also|related|le recomendamos|lea también|te puede interesar|"
+    r"(?:à )?lire aussi|voir aussi|leia também)\s*:\s*\S",
+    re.I,
+)
+ADDRESS = re.compile(
+    r"\b\d{1,5}[A-Za-z]?(?:/\d+)?,?\s+(?:[A-Z][\w'’.-]*\s+){0,4}(?:Street|St\.|Road|Rd\.|"
+    r"Avenue|Ave\.|Crescent|Boulevard|Blvd\.|Lane|Drive|Square|Sadak|Marg|Calle|Avenida|Rue|"
+    r"Straße|Strasse)\b|\b(?:P\.?\s?O\.?\s+Box|B\.P\.)\s*\d"
+)
+
+
 def is_chrome(line: str) -> bool:
-    """A line of page chrome: menu, share bar, taxonomy, wire boilerplate or source credit."""
+    """A line of page chrome: menu, share bar, taxonomy, wire boilerplate, source credit, a link
+    to another story or an address."""
     text = strip_heading(line)
     return bool(
-        is_menu_line(text)
+        RELATED_INLINE.match(text)
+        or (ADDRESS.search(text) and not ends_sentence(text) and len(words(text)) <= 25)
+        or is_menu_line(text)
         or is_taxonomy(text)
         or SHARE.match(text)
         or WIRE_BOILERPLATE.match(text)
@@ -229,7 +252,8 @@ def is_headline_candidate(line: str) -> bool:
         return False
     if text.endswith((".", ",", ";", ":")) or line.startswith(("- ", "> ")):
         return False
-    if EMAIL.search(text) or URL.search(text) or re.search(r"\d{4,}[\s.-]?\d{3,}", text):
+    phone = re.search(r"\d{4,}[\s.-]?\d{3,}", YEARS.sub("", text))  # not "2023-2027"
+    if EMAIL.search(text) or URL.search(text) or phone:
         return False
     if is_boilerplate(text) or is_caption(text) or is_date_line(text) or is_byline(text):
         return False
@@ -284,81 +308,4 @@ def drop_menus(lines: list[str]) -> list[str]:
                 skip.add(nxt)
                 continue
         out.append(line)
-    return out
-
-
-def is_wrapped(lines: list[str]) -> bool:
-    """True when the text is hard-wrapped: many lines continue mid-sentence on the next."""
-    pairs = sum(
-        1
-        for a, b in zip(lines, lines[1:], strict=False)
-        if a and b and not ends_sentence(a) and b[:1].islower() and not a.endswith(":")
-    )
-    return pairs >= 3 and pairs >= 0.1 * sum(1 for line in lines if line)
-
-
-def _leads_text(lines: list[str], i: int) -> bool:
-    """True when the next non-blank line after i starts running text (five words or more)."""
-    nxt = next((line for line in lines[i + 1 :] if line), "")
-    return len(words(nxt)) >= 5 and not EMAIL.search(nxt)
-
-
-def continues(previous: str, line: str) -> bool:
-    """True when a wrapped line carries on the paragraph of the line before it."""
-    if BULLET.match(previous) or len(words(previous)) < 4:
-        return False
-    return line[:1].islower() or not ends_sentence(previous)
-
-
-def wrap_width(lines: list[str]) -> int:
-    """The width a hard-wrapped text was wrapped at: the length most of its long lines reach."""
-    lengths = sorted(len(line) for line in lines if line)
-    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
-
-
-def unwrap(lines: list[str]) -> list[str]:
-    """Hard-wrapped lines joined into paragraphs; headings, labels and contact blocks kept (a
-    line that fills the wrap width and runs on into the next is a paragraph's, however
-    capitalized: "... On the World Day against Trafficking in Persons, the National")."""
-    out: list[str] = []
-    buf: list[str] = []
-    raw = False
-    full = 0.75 * wrap_width(lines)
-
-    def flush() -> None:
-        if buf:
-            out.append(" ".join(buf))
-            buf.clear()
-
-    for i, line in enumerate(lines):
-        if not line:
-            flush()
-            out.append("")
-            continue
-        if CONTACT_HEADER.match(line) or FOOTER.match(line):
-            flush()
-            out.append(line)
-            raw = True
-            continue
-        if raw and not (is_title_like(line) and _leads_text(lines, i)):
-            out.append(line)
-            continue
-        raw = False
-        if buf and continues(buf[-1], line):
-            buf.append(line)
-            continue
-        flush()
-        runs_on = (
-            len(line) >= full
-            and len(words(line)) >= 8
-            and i + 1 < len(lines)
-            and bool(lines[i + 1])
-            and ("," in line or words(line)[-1].lower() in SMALL_WORDS or lines[i + 1][0].islower())
-        )
-        heading = is_title_like(line) and not (runs_on and not ends_sentence(line))
-        if heading or line.endswith(":") or BULLET.match(line) or len(words(line)) < 4:
-            out.append(line)
-        else:
-            buf.append(line)
-    flush()
     return out

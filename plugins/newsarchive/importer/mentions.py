@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..registry import Organization, Registry
 from ..text import match_key
-from .geo import country_code, nationality_code
+from .geo import country_code, foreign_names, nationality_code
 
 MAX_ORG_WORDS = 14
 # Words that name what a body does, not which body it is: a name made only of these needs its
@@ -140,3 +140,46 @@ def known_mentions(text: str, registry: Registry, country: str | None = None) ->
             break
         i += step
     return found
+
+
+def foreign_acronyms(definitions: dict[str, str], registry: Registry) -> frozenset[str]:
+    """Acronyms a text gives another country's body than the registry's: "Polícia da República
+    de Moçambique (PRM)" is not the US bureau PRM (a wrong entity is worse than none)."""
+    found = set()
+    for acronym, name in definitions.items():
+        org = registry.resolve(acronym)
+        words = re.findall(r"[A-Z][\w'’-]+", name)
+        codes = {
+            country_code(w) or nationality_code(w) or foreign_names().get(match_key(w))
+            for w in words
+        }
+        codes -= {None}
+        if org and org.country and codes and org.country not in codes:
+            found.add(acronym)
+    return frozenset(found)
+
+
+def mask_known(
+    sentence: str,
+    registry: Registry,
+    country: str | None = None,
+    by_country: list | None = None,
+    foreign: frozenset[str] = frozenset(),
+) -> tuple[str, list[Organization], list[tuple[int, int]]]:
+    """The sentence with each registry organization replaced by a numbered placeholder, the
+    organizations, and where the sentence names them; generic names read as the release's
+    country's bodies are added to by_country; foreign acronyms (the text's own) are left."""
+    known: list[Organization] = []
+    spans = []
+    out, last = [], 0
+    for found in known_mentions(sentence, registry, country):
+        if sentence[found.start : found.end] in foreign:
+            continue
+        out += [sentence[last : found.start], f"\ue000{len(known)}\ue001"]
+        known.append(found.org)
+        spans.append((found.start, found.end))
+        if found.by_country and by_country is not None:
+            by_country.append(found.org.short)
+        last = found.end
+    out.append(sentence[last:])
+    return "".join(out), known, spans

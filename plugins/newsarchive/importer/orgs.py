@@ -11,12 +11,17 @@ from dataclasses import dataclass
 from ..registry import Organization
 from ..text import match_key
 from .acronyms import CONNECTORS, ORG_HEADS
-from .geo import name_index
+from .geo import name_index, nationality_code, romance_nationality
 from .mentions import is_generic
 
 MAX_NAME_WORDS = 12
 GOVERNMENT_OF = re.compile(
     r"^(?P<who>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:['’]s)?\s+(?:government|authorities|Government)$"
+)
+# A state by its government's name, in four languages: "Gobierno de los Estados Unidos".
+GOVERNMENT_NAMED = re.compile(
+    r"^(?:the\s+)?(?:Government|Gobierno|Gouvernement|Governo)\s+(?:of|de|du|do|da|des|d['’])\s*"
+    r"(?:the\s+|los\s+|las\s+|la\s+|le\s+|l['’]|o\s+|a\s+)?(.+)$"
 )
 POSSESSIVE = re.compile(r"^(?P<who>[A-Z][\w.-]+(?:\s[A-Z][\w-]+){0,2})['’]s\s+(?=[A-Z])")
 # Words that open a sentence in capitals without naming anyone.
@@ -42,6 +47,7 @@ class OrgRef:
     acronym: str = ""
     org: Organization | None = None
     qualified: bool = False  # a generic name given the release's country ("... of Ghana")
+    bare: bool = False  # a state the text names only by its country ("Kenya, Qatar sign ...")
 
     @property
     def key(self) -> str:
@@ -63,6 +69,35 @@ DESCRIBED = re.compile(
     r"charity|group|body|watchdog|fund|network|coalition|alliance|foundation|NGO|nonprofit|"
     r"non-profit|partners?)\s+(?=[A-Z])"
 )
+# What a funder's name is followed by in "with support from the European Union's humanitarian
+# aid", and a description in lower case after a name ("the Proyecto Esperanza foundation").
+FUNDING_OF = re.compile(
+    r"(?<=[A-Za-z)])['’]s\s+(?:\w+\s+)?(?:aid|funding|support|assistance|grant|contribution|"
+    r"financing|funds)$"
+)
+UNIT_OF = re.compile(
+    r"(?<=[A-Za-z)])['’]s\s+(?:[a-z-]+\s+){0,4}(?:unit|department|division|office|team|bureau|"
+    r"section|branch|wing|cell|desk)$"
+)
+# A state's body as news copy writes it, its head in lower case after a nationality: "the
+# Pakistani embassy in Muscat", "the Croatian police".
+NEWS_BODY = re.compile(
+    r"^((?:[Tt]he\s+)?[A-Z][a-z]+(?:an|ese|ish|i|ch|ic))\s+(embassy|consulate|police|coast guard|"
+    r"navy|army|border police)\b"
+)
+DESCRIBED_AFTER = re.compile(
+    r"(?<=[A-Za-z])\s+(?:foundation|charity|association|organi[sz]ation|network|"
+    r"coalition|NGO|nonprofit|non-profit)$"
+)
+# A French, Spanish or Portuguese article before a body's head word ("La Fundación", "O
+# Ministério"), not before a name's own first word ("La Strada").
+ROMANCE_ARTICLE = re.compile(
+    r"^(?:La|Le|Les|El|Los|Las|O|Os|As)\s+(?=(?:Comit|Minist|Fundaci|Fondation|Secr[eé]tar|Direc|"
+    r"Comisi|Comiss|Commission|Agen|Institut|Oficina|Office|Procura|Defensor|Fiscal|Polic|Gendarm|"
+    r"Brigad|Unidad|Cellule|Conse|Observat|Centr|Program|Gouvern|Gobierno|Governo|Embajada|"
+    r"Ambassade|Asocia|Association|Federa|Fédéra|Réseau|Red |Mecanismo|Mécanisme|Servic|Service|"
+    r"Departamento|Département|Tribunal|Juzgado)\w*)"
+)
 PEOPLE_OF = re.compile(
     r"^(?:officers|officials|staff|representatives|members|delegates|experts|heads|leaders|"
     r"agents|investigators|inspectors|police officers|teams?)\s+of\s+the\s+",
@@ -76,15 +111,31 @@ def clean_item(item: str) -> str:
     Ministry of Justice" -> "Ministry of Justice of Angola", "Germany's Federal Office ...
     (BAMF)" -> "Federal Office ... of Germany (BAMF)")."""
     item = re.split(r"/(?![^()]*\))", unprotect(item))[0]
+    item = re.sub(r"[\"“”](?=[A-Z])|(?<=[a-z])[\"“”](?= [A-Z])", "", item)  # 'Center "La Strada"'
     item = re.sub(r"(\([A-Z][A-Za-z.&/]{1,11}\))\s+(?:de|du|del|of)\s+[A-Z][\w ]*$", r"\1", item)
+    item = FUNDING_OF.sub("", item)  # "the European Union's humanitarian aid"
+    item = UNIT_OF.sub("", item)  # "the Istanbul Police Department's anti-smuggling unit"
+    item = news_body(item)  # "the Croatian police"
+    item = re.sub(
+        r"(\([A-Z][A-Za-z.&/]{1,11}\))\s+(?:GmbH|Ltd|Inc|PCL|plc|AG|S\.A\.|e\.V\.)$", r"\1", item
+    )
     item = PEOPLE_OF.sub("", item.strip(" ,'\"“”"))
     item = DESCRIBED.sub("", item)
     item = re.sub(r"^(?:the|a|an|and|both|its|their)\s+", "", item.strip(" ,'\"“”"), flags=re.I)
-    item = re.sub(r"^(?:l['’]|(?:la|le|les|el|los|las)\s+(?=[A-Z]))", "", item)  # French, Spanish
+    if item[:1].isupper():  # "the Proyecto Esperanza foundation"
+        item = DESCRIBED_AFTER.sub("", item)
+    item = re.sub(r"^(?:[lL]['’]|(?:la|le|les|el|los|las|o|os|as)\s+(?=[A-Z]|minist))", "", item)
+    item = ROMANCE_ARTICLE.sub("", item)  # "Le Comité national de vigilance"
+    item = re.sub(r"^minist(?=[eèé]re|erio|ério)", "Minist", item)  # French, Spanish "ministère"
     item = re.sub(r"\s+(?:project|programme|initiative)$", "", item).strip(" ,")
     item = re.sub(r"(?:\s+(?:and|or|of|the|for|with|in))+$", "", item)
+    last = re.search(r"\s+([a-zà-ÿ]{5,})$", item)  # "la Guardia Civil espagnole"
+    if last and item[:1].isupper() and romance_nationality(last[1]):
+        item = item[: last.start()]
     item = re.sub(
-        r"^(?:the\s+)?(?:NGOs?|charity|non-governmental organi[sz]ation)\s+(?=[A-Z])", "", item
+        r"^(?:the\s+)?(?:NGOs?|ONGs?|charity|non-governmental organi[sz]ation)\s+(?=[A-Z])",
+        "",
+        item,
     )
     owner = POSSESSIVE.match(item)
     if owner and match_key(owner["who"]) in name_index():
@@ -92,6 +143,12 @@ def clean_item(item: str) -> str:
         m = re.match(r"^(.*?)(\s*\([^)]*\))?$", rest)
         item = f"{m[1]} of {owner['who']}{m[2] or ''}" if is_generic_name(m[1]) else rest
     return item
+
+
+def news_body(text: str) -> str:
+    """A state's body news copy writes in lower case, with its head capitalized ("the Pakistani
+    embassy in Muscat" -> "the Pakistani Embassy in Muscat")."""
+    return NEWS_BODY.sub(lambda m: f"{m[1]} {m[2].title()}", text)
 
 
 def is_generic_name(name: str) -> bool:
@@ -213,3 +270,12 @@ def capital_word(word: str) -> bool:
         or word in ("–", "-", "&")
         or bool(re.match(r"[dl]['’][A-Z]", word))
     )
+
+
+def is_body(item: str) -> bool:
+    """An item that names a body, not a state by its people ("the Spanish", "French
+    authorities") nor a plural ("Member States")."""
+    base = base_name(clean_item(item))
+    if MASK.search(item) or ACRONYMED.search(item.strip()):
+        return True
+    return org_like(base) and not GOVERNMENT_OF.match(base) and not nationality_code(base)

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..countries import get_country
 from ..registry import Registry
 from ..text import match_key
 from .acronyms import acronym_definitions
 from .geo import city_country, country_code, nationality_code
-from .lines import SOURCE_LINE, is_boilerplate, is_chrome, is_prose, words
+from .phrases import STATE_BODY
 
 IOM_NAMES = (
     "IOM",
@@ -29,7 +30,6 @@ IOM_NAMES = (
     "Organización Internacional para las Migraciones",
     "OIM",
 )
-ON_BEHALF = re.compile(r"^distributed by .{0,80}? on behalf of (?P<name>.+?)\.?$", re.I)
 OUTLET = re.compile(
     r"\b(?:news|newsroom|hub|daily|times|digest|information service|press|wire|tribune|post|"
     r"chronicle|herald|journal|gazette|agency|agência|lusa|media|magazine|weekly|radio|tv|"
@@ -47,6 +47,7 @@ class Publisher:
     names: tuple[str, ...]
     outlet: bool = False
     country: str = ""  # a government body's country ("Italian Ministry of ..." -> IT)
+    government: bool = False  # a government's own site ("GOV.UK"): its state publishes
 
     @property
     def is_iom(self) -> bool:
@@ -62,17 +63,45 @@ class Publisher:
         """True when a mention names the publisher or one of its offices ("IOM Pakistan",
         "OSCE Mission to Serbia", "the UN's IOM"), with or without its country ("Italian
         Ministry of ...", "Italy", "Government of Italy" when the Italian ministry publishes)."""
+        text = ARTICLE.sub("", text.strip())  # "L'OIM", "la OIM"
         if self.country and _country_of(text) == self.country:
             return True
-        whole = match_key(_unqualified(text))
+        keys = {_office_key(text), _office_key(_unqualified(text))}
         return any(
-            key == k or key.startswith(k + " ")
-            for key in {whole, _OFFICE.sub("", whole)}
-            for k in (match_key(n) for n in self.names)
+            key == k
+            or key.startswith(k + " ")
+            or (key.endswith(" " + k) and " " in k)  # "International Center La Strada Moldova"
+            for key in keys | {_OFFICE.sub("", key) for key in keys}
+            for k in map(_office_key, self.names)
             if k and (len(k) > 2 or k == key)
         )
 
+    def owns(self, name: str, home: str | None = None) -> bool:
+        """True when a state publisher's own state is the body named ("UK Home Office", "British
+        Embassy Hanoi" on GOV.UK; on a US Department of Justice page the "Office for Victims of
+        Crime", a national body that names no other country): its paying makes no funder."""
+        if not self.country or self.outlet or not STATE_BODY.search(name):
+            return False
+        words = re.findall(r"[A-Z][\w.'’-]*", name)
+        codes = {nationality_code(w) or country_code(w) for w in words} - {None}
+        if self.government:
+            return self.country in codes
+        if home:
+            return home == self.country
+        return not codes and not INTERNATIONAL.search(name)
 
+
+def _office_key(name: str) -> str:
+    """A name's match key without "in" before its seat ("British Embassy in Hanoi")."""
+    return match_key(re.sub(r"\s+in\s+(?=[A-Z])", " ", name))
+
+
+# Words of a body that belongs to no one state.
+INTERNATIONAL = re.compile(
+    r"\b(?:European|International|United Nations|UN|World|Global|Regional|African Union|"
+    r"Inter-American|Asian|Commonwealth|Council of Europe)\b"
+)
+ARTICLE = re.compile(r"^(?:[lL]['’]\s*|(?:la|le|les|el|los|las)\s+(?=[A-Z]))")
 IOM = Publisher(IOM_NAMES)
 QUALIFIER_BEFORE = re.compile(r"^(?P<who>[A-Z][\w.-]*)(?:['’]s)?\s+(?=[A-Z])")
 QUALIFIER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?P<who>[A-Z][\w\s.'’-]+)$")
@@ -125,10 +154,18 @@ def clue_names(clue: str) -> list[str]:
     only by its first part ("© Council of Europe 2023 · Disclaimer · Contact")."""
     copyright = COPYRIGHT.match(clue)
     text = clue[copyright.end() :] if copyright else clue
-    parts = [p for p in CLUE_SEPARATOR.split(text) if p.strip()]
+    parts = [re.sub(r"^by\s+", "", p) for p in CLUE_SEPARATOR.split(text) if p.strip()]
     names = parts[:1] if copyright else [text, *parts]
     names += [QUALIFIED_BY.sub(r" of \1", n) for n in names if QUALIFIED_BY.search(n)]
+    names += [p for n in names[:1] for p in joint_bodies(n)]
     return list(dict.fromkeys(n for n in (SITE_WORDS.sub("", n).strip(" .,") for n in names) if n))
+
+
+def joint_bodies(name: str) -> list[str]:
+    """The bodies a clue joins with "and" when each is one ("Foreign, Commonwealth & Development
+    Office and British Embassy Hanoi"), else [] ("Ministry of Labour and Social Protection")."""
+    parts = re.split(r"\s+and\s+(?=[A-Z])", name)
+    return parts if len(parts) > 1 and all(map(STATE_BODY.search, parts)) else []
 
 
 def initials_of(name: str) -> str:
@@ -156,6 +193,13 @@ def _organization_named_by(
     key = match_key(clue)
     if not key or _generic_clue(clue):
         return ()
+    office = re.match(r"^(.+?)\s+(.+)$", clue)  # "UNICEF Lao People's Democratic Republic"
+    if office and country_code(office[2]) and not country_code(office[1]):
+        found = _organization_named_by(office[1], text, text_names, registry)
+        if found:
+            return found
+    if re.fullmatch(r"[a-z]{3,8}", clue) and re.search(rf"\b{clue.upper()}\b", text):
+        return (clue.upper(),)  # a logo's "unicef"
     for acronym, name in text_names.items():
         name_key, acronym_key = match_key(name), match_key(acronym)
         most = len(key.split()) >= 0.6 * len(name_key.split())  # not "ASEAN" for "ASEAN Convention"
@@ -178,70 +222,20 @@ def _organization_named_by(
     acronym = initials_of(plain)
     if acronym and re.search(rf"\b{acronym}\b", text):
         return (acronym, plain)
+    if clue.isupper() and len(clue.split()) > 2:  # a letterhead: "ECOWAS COMMISSION COMMISSION DE"
+        for n in range(len(clue.split()) - 1, 1, -1):
+            head = " ".join(clue.split()[:n])
+            found = re.search(rf"(?<!\w){re.escape(head)}(?!\w)", text, re.I)
+            if found:
+                return (found[0],)
     return ()
-
-
-def source_clues(lines: list[str]) -> list[str]:
-    """Organizations a source credit names: "Source: IOM Germany", "SOURCE" above a name,
-    "Distributed by APO on behalf of ..."."""
-    found = []
-    for i, line in enumerate(lines):
-        for part in re.split(r"\s+[·|]\s+", line):
-            m = SOURCE_LINE.match(part.strip()) or ON_BEHALF.match(part.strip())
-            if m:
-                found.append(m["name"].strip())
-        if line.strip().upper() == "SOURCE":
-            nxt = next((x for x in lines[i + 1 :] if x.strip()), "")
-            if nxt and len(words(nxt)) <= 12:
-                found.append(nxt.strip())
-    return found
-
-
-SENDER = re.compile(r"^(?:from|sender)\s*:\s*(?P<name>.+)$", re.I)
-
-
-def sender_clues(lines: list[str]) -> list[str]:
-    """Who sends a release, as an email's or a government page's "From:" field says, before
-    the release's text starts ("From: La Strada International <press@...>", "From: Home
-    Office and The Rt Hon ...")."""
-    found = []
-    prose = 0
-    for line in lines:
-        prose += is_prose(line)
-        if prose >= 2:
-            break
-        m = SENDER.match(line.strip())
-        if m:
-            name = re.sub(r"\s*<[^>]*>|\s*\[[^\]]*\]", "", m["name"])
-            name = re.split(r"\s+and\s+(?:the\s+)?(?:rt\.? hon|hon|mr|ms|dr)\b", name, flags=re.I)[
-                0
-            ]
-            if name.strip() and not re.search(r"@|\d", name):
-                found.append(name.strip(" ,;"))
-    return found
-
-
-def header_clues(preamble: list[str]) -> list[str]:
-    """Name-like lines at the top of a text file (a site's or service's name, an issuer's
-    letterhead in capitals with its acronym: "NATIONAL AGENCY FOR ... (NAPTIP)")."""
-    found = []
-    for line in preamble[:8]:
-        text = re.sub(r"\s*(?:\[[^\]]*\]|\([^)]*\))", "", line).strip()
-        limit = 14 if text.isupper() else 8
-        if not text or is_boilerplate(text) or len(words(text)) > limit or text.endswith("."):
-            continue
-        if is_chrome(text) or re.search(r"\d", text):
-            continue
-        found.append(text)
-        acronym = re.search(r"\(([A-Z]{2,10})\)\s*$", line)
-        if acronym:
-            found.append(acronym[1])
-    return found
 
 
 GENERIC_CLUES = frozenset(
     "news newsroom home press media actualites actualités noticias news releases "
     "press releases press release media centre media center latest news".split(" ")
+) | frozenset(
+    ("press room", "media room", "sala de prensa", "salle de presse", "news centre", "noticias")
 )
 
 
@@ -276,15 +270,44 @@ def find_publisher(
         if len(found) == 2 and re.fullmatch(r"[A-Z]{2}", found[1] or ""):
             return Publisher((found[0],), country=found[1])
         if found:
-            return Publisher(tuple(dict.fromkeys(n for n in found if n)), country=government)
+            names = tuple(dict.fromkeys([*(n for n in found if n), *joint_bodies(clue)]))
+            state = government or state_of(names, registry)
+            return Publisher(names, country=state, government=bool(government))
     outlets = [*sources, *(c for c in sites if not re.search(r"©|copyright", c, re.I)), *wires]
     outlets += [c for c in headers if OUTLET.search(c)]
     if not outlets:
         return IOM
-    return Publisher((outlets[0],), outlet=not government, country=government)
+    state = government or state_of((outlets[0],), registry)
+    return Publisher((outlets[0],), outlet=not state, country=state, government=bool(government))
 
 
-GOVERNMENT_SITE = re.compile(r"^gov\b|\.gov\b|\bgov\.|\bgovernment of\b|\bgouvernement d", re.I)
+def state_of(names: tuple[str, ...], registry: Registry) -> str:
+    """The country whose state a publisher is a body of, by its registry entry or by its name
+    ("United States Department of State", "British Embassy Hanoi"); "" for anyone else (a
+    news agency, an NGO, a UN office named for its country)."""
+    for name in names:
+        org = registry.resolve(name)
+        if org and org.type in ("government", "donor") and org.country:
+            return org.country
+        if OUTLET.search(re.sub(r"(?i)\bagency\b", "", name)) or not STATE_BODY.search(name):
+            continue
+        first = re.match(r"(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){1,3})", name + " ")
+        ws = first[1].split() if first else []
+        for n in range(len(ws), 0, -1):
+            code = country_code(" ".join(ws[:n])) or (n == 1 and nationality_code(ws[0]))
+            if code:
+                return code
+        after = re.match(r".*\bof\s+(?:the\s+)?([A-Z][\w.'’ -]+)$", name)
+        if after and country_code(after[1].strip()):  # "Ministry of Foreign Affairs of Japan"
+            return country_code(after[1].strip())
+    return ""
+
+
+GOVERNMENT_SITE = re.compile(
+    r"^gov\b|\.gov\b|\bgov\.|\bgovernment of\b|\bgouvernement d|"
+    r"^[A-Z][a-z]+\.[a-z]{2,3}$",  # a state's portal named for its country: "Canada.ca"
+    re.I,
+)
 
 
 def government_site_country(sites: list[str]) -> str:
@@ -293,7 +316,8 @@ def government_site_country(sites: list[str]) -> str:
     for clue in sites:
         if GOVERNMENT_SITE.search(clue):
             for part in re.split(r"[./|]|\s+(?:of|du|de)\s+|\s+", clue):
-                code = country_code(part.strip())
+                tld = get_country(part.upper()) if len(part) == 2 else None  # "gov.ie"
+                code = country_code(part.strip()) or (tld.code if tld else None)
                 if code:
                     return code
     return ""

@@ -12,21 +12,19 @@ from typing import NamedTuple
 from ..countries import get_country
 from ..registry import Organization, Registry
 from ..text import match_key
-from .acronyms import acronym_definitions
-from .geo import country_code, nationality_code
-from .mentions import is_generic, known_mentions, resolve_name
-from .namelists import merge_name_parts, object_items
+from .acronyms import acronym_definitions, spells
+from .geo import country_code, foreign_names, nationality_code
+from .mentions import foreign_acronyms, is_generic, mask_known, resolve_name
+from .namelists import object_items, paying_items, programme_named
 from .orgs import (
-    ACRONYMED,
+    GOVERNMENT_NAMED,
     GOVERNMENT_OF,
     MASK,
     OrgRef,
     base_name,
-    capital_word,
     clean_item,
     compound_countries,
-    org_like,
-    proper_name,
+    is_body,
     protect,
     protect_names,
     sentence_spans,
@@ -34,25 +32,32 @@ from .orgs import (
 )
 from .phrases import (
     AND_WITH,
+    BETWEEN_TRIGGER,
+    CHANNEL_TRIGGER,
+    COUNTED,
+    DEVELOPMENT_AGENCY,
     FUND_VERB,
     FUNDER_TRIGGER,
     HELP_TRIGGER,
-    INSERTED_CLAUSE,
     JOINT_STATEMENT,
-    KICKER,
     LEADING_PHRASE,
     LIST_ITEM,
+    MONEY,
     PARTICIPANTS_INTRO,
     PARTNER_TRIGGER,
-    PREPOSITION,
+    PEOPLE_FROM,
     RECIPIENT_TRIGGER,
+    SAID_IT,
     STATE_BUDGET,
-    SUBJECT_SIGN,
     SUPPORT_TRIGGER,
+    SUPPORT_VERB,
+    SUPPORTS_BODY,
     THROUGH,
+    WITH_MORE,
 )
 from .publisher import IOM, Publisher
-from .support import donor_like, home_country
+from .subjects import acting_subject, only_names, sentence_subject, subject_items
+from .support import donor_like, home_country, names_country
 
 
 class Parties(NamedTuple):
@@ -86,6 +91,7 @@ class PartyFinder:
     publisher: Publisher = IOM
     country: str | None = None
     acronyms: dict[str, str] = field(default_factory=dict)
+    foreign: frozenset[str] = frozenset()  # acronyms the text gives another body than the registry
 
     def is_publisher(self, item: str, known: list[Organization]) -> bool:
         """True when an item (a masked registry name or text) names the publisher."""
@@ -104,11 +110,16 @@ class PartyFinder:
         if masked:
             org = known[int(masked[1])]
             return OrgRef(org.name, org.acronym, org)
-        m = re.search(r"^(.*?)\s*\(([A-Z][A-Za-z.&/-]{1,11})\)(?:\s+[a-z]+)?$", item)
+        m = re.search(  # "... (CCTP) of the General Police Inspectorate" is the CCTP
+            r"^(.*?)\s*\(([A-Z][A-Za-z.&/-]{1,11})\)(?:\s+[a-z]+|\s+(?:of|de|du|del)\s+.*)?$", item
+        )
         name, acronym = (m[1].strip(), m[2].replace(".", "")) if m else (item, "")
         if not acronym and re.fullmatch(r"[A-Z][A-Za-z.&]*[A-Z]\w*", name):
             acronym = name.replace(".", "")
             name = self.acronyms.get(acronym, acronym)
+        key = match_key(name)  # a name the text gives an acronym elsewhere is that acronym's
+        given = (a for a, n in self.acronyms.items() if match_key(n) == key and spells(a, n))
+        acronym = acronym or next(given, "")
         if self.publisher.covers(name) or (acronym and self.publisher.covers(acronym)):
             return None
         registry = self.registry
@@ -120,15 +131,16 @@ class PartyFinder:
         if code and get_country(code) and not registry.resolve(name):
             name = get_country(code).name  # "the Mozambican government" is Mozambique's
         org = resolve_name(registry, name, self.country)
-        org = org or (resolve_name(registry, acronym) if acronym else None)
-        if org is None and country_code(name):
+        org = org or (resolve_name(registry, acronym) if acronym not in self.foreign else None)
+        bare = org is None and bool(country_code(name))
+        if bare:
             org = registry.resolve(f"Government of {name}")
             name = org.name if org else f"Government of {name}"
         if org:
             return None if self.publisher.covers(org.short) else OrgRef(org.name, org.acronym, org)
         if is_generic(name) and self.country and get_country(self.country):
             return OrgRef(f"{name} of {get_country(self.country).name}", acronym, qualified=True)
-        return OrgRef(name, acronym if acronym != name else "")
+        return OrgRef(name, acronym if acronym != name else "", bare=bare)
 
     def refs(self, items: list[str], s: _Sentence, funding: bool = False) -> list[OrgRef]:
         """The organizations items name; where the sentence names new ones is noted (a bare
@@ -138,7 +150,8 @@ class PartyFinder:
             plain = unprotect(item)
             at = -1 if MASK.search(plain) else s.text.find(plain)
             code = country_code(base_name(clean_item(plain)))
-            if at >= 0 and (funding or not code):
+            own = code and self.is_publisher(base_name(plain), s.known)  # "The United States"
+            if at >= 0 and (funding or not code or own):
                 s.spans.append((s.offset + at, s.offset + at + len(plain)))
             elif at >= 0:
                 s.places.append((s.offset + at, s.offset + at + len(plain), code))
@@ -148,40 +161,8 @@ class PartyFinder:
         return found
 
     def subject(self, masked: str, known: list[Organization]) -> list[str]:
-        """The organizations that are the subject of a sentence ("X and Y have signed"),
-        else []."""
-        masked = LEADING_PHRASE.sub("", masked, count=1)
-        masked = KICKER.sub("", masked, count=1)
-        masked = INSERTED_CLAUSE.sub("", masked, count=1)
-        sign = SUBJECT_SIGN.search(masked)
-        if not sign or len(masked[: sign.start()].split()) > 30:
-            return []
-        return self.subject_items(masked[: sign.start()], known)
-
-    def subject_items(self, head: str, known: list[Organization]) -> list[str]:
-        """The organizations a sentence's subject lists ("X and Y", "X, with the support of
-        Z,"), else []."""
-        head = re.sub(
-            r",\s*(?:in (?:close )?(?:collaboration|partnership|co-?operation) with|"
-            r"together with|with (?:the )?support (?:of|from)|through|via)\b.*$",
-            "",
-            head,
-        )
-        head = MINISTER_OF.sub("Ministry", head)  # a minister signs for the ministry
-        pieces = re.split(r"(,\s*and\s+|,\s*|\s+(?:and|y|et|e)\s+)", head)
-        glue = ["and" if "and" in p else "," for p in pieces[1::2]]
-        subject = [clean_item(p) for p in merge_name_parts(pieces[::2], glue)]
-        if not subject or re.match(PREPOSITION, subject[0]):
-            return []
-        if not all(map(_name_item, subject)) or not any(map(_named, subject)):
-            return []
-        # "IOM Afghanistan and Tajikistan": the second country is the publisher's office too
-        offices = [
-            item
-            for before, item in zip(subject, subject[1:], strict=False)
-            if country_code(item) and self.is_publisher(before, known) and " " in before
-        ]
-        return [item for item in subject if item not in offices]
+        """The organizations that are the subject of a sentence, publisher's offices aside."""
+        return sentence_subject(masked, lambda item: self.is_publisher(item, known))
 
     def read(self, s: _Sentence, partners: list, funders: list, inferred: list) -> None:
         """Add what one sentence says about partners and funders."""
@@ -189,10 +170,12 @@ class PartyFinder:
         for m in FUNDED_COMPOUND.finditer(masked):  # "a USAID-funded project"
             funders += self.refs(object_items(m[1]), s, funding=True)
         for m in FUNDER_TRIGGER.finditer(masked):
-            funders += self.refs(object_items(masked[m.end() :]), s, funding=True)
+            items, state = paying_items(masked[m.end() :])
+            self.refs(state, s, funding=True)  # "the Government of X, through Y": Y pays
+            funders += self.refs(items, s, funding=True)
         fund = FUND_VERB.search(masked)
         head = LEADING_PHRASE.sub("", masked[: fund.start()], count=1) if fund else ""
-        fund = fund if fund and _only_names(head) else None
+        fund = fund if fund and only_names(head) else None
         if fund:
             through = THROUGH.search(head)
             items = object_items(through[1] if through else head)
@@ -204,28 +187,58 @@ class PartyFinder:
             funders.append(self.registry_ref(budget))
         support = list(SUPPORT_TRIGGER.finditer(masked))
         for m in support:
-            for ref in self.refs(object_items(masked[m.end() :]), s, funding=True):
+            items, state = paying_items(masked[m.end() :])
+            self.refs(state, s, funding=True)
+            for ref in self.refs(items, s, funding=True):
                 (funders if donor_like(ref, self.country) else partners).append(ref)
         hits = [m for p in (PARTNER_TRIGGER, HELP_TRIGGER) for m in p.finditer(masked)]
-        if hits:  # "... together with X, which ..., and with Y"
+        if hits:  # "... together with X, which ..., and with Y", "organized by X with Y"
             hits += [m for m in AND_WITH.finditer(masked) if m.start() > hits[0].start()]
+            hits += filter(None, (WITH_MORE.match(masked, m.end()) for m in list(hits)))
+        for m in PEOPLE_FROM.finditer(masked):
+            if COUNTED.search(masked, max(0, m.start() - 30), m.start()):
+                continue  # "60 officers from X" take part; they are not X's part
+            items = object_items(masked[m.end() :])  # never a country's people
+            partners += self.refs([i for i in items if not country_code(base_name(i))], s)
+        for m in BETWEEN_TRIGGER.finditer(masked):  # bodies, not "the Spanish and French"
+            items = [i for i in object_items(masked[m.end() :]) if is_body(i)]
+            partners += self.refs(items, s)
+        for m in CHANNEL_TRIGGER.finditer(masked):  # who carries out what a donor pays for
+            rest = masked[m.end() :]
+            items = [i for i in object_items(rest) if not programme_named(rest, i)]
+            partners += [r for r in self.refs(items, s) if not donor_like(r, self.country)]
         hits += RECIPIENT_TRIGGER.finditer(masked)
         for m in JOINT_STATEMENT.finditer(masked):  # "..., X and Y said in a joint statement"
-            partners += self.refs(self.subject_items(m[1], s.known), s)
+            partners += self.refs(subject_items(m[1], lambda i: self.is_publisher(i, s.known)), s)
         for m in hits:
             partners += self.refs(object_items(masked[m.end() :]), s)
+        helping = SUPPORTS_BODY.search(masked)  # the body that organizations support
+        head = LEADING_PHRASE.sub("", masked[: helping.start()], count=1) if helping else ""
+        if helping and only_names(head) and subject_items(head, lambda i: False):
+            partners += self.refs(
+                [i for i in object_items(masked[helping.end() :]) if is_body(i)], s
+            )
+        for m in SAID_IT.finditer(masked):  # "IOM said it was providing ..."
+            partners += self.refs(subject_items(m[1], lambda i: self.is_publisher(i, s.known)), s)
+        backing = SUPPORT_VERB.search(masked)  # "Switzerland is supporting a programme"
+        head = LEADING_PHRASE.sub("", masked[: backing.start()], count=1) if backing else ""
+        if backing and only_names(head):  # a state's support is its money
+            states = [i for i in object_items(head) if country_code(base_name(clean_item(i)))]
+            funders += self.refs(states, s, funding=True)
         subject = [] if fund else self.subject(masked, s.known)
         others = [i for i in subject if not self.is_publisher(i, s.known)]
         if len(subject) >= 2 or (others and (hits or support)):
-            found = self.refs(others, s)
-            partners += found
+            found = self.refs(subject, s)  # the publisher's own state marks no place either
+            # a development agency that signs for an amount is the donor
+            paying = [r for r in found if MONEY.search(masked) and _development_agency(r)]
+            funders += paying
+            partners += [r for r in found if r not in paying]
             if len(subject) < 2:
-                inferred += [r.label for r in found]
-        for m in hits:  # registry names in the clause a partnership phrase opens
-            for index in MASK.findall(masked[m.end() :].split(";")[0]):
-                org = s.known[int(index)]
-                if not any(self.publisher.covers(n) for n in (org.name, org.short)):
-                    partners.append(OrgRef(org.name, org.acronym, org))
+                inferred += [r.label for r in found if r not in paying]
+        elif not fund:  # "BMET will register workers": a body doing its part alone
+            found = self.refs(acting_subject(masked, lambda i: self.is_publisher(i, s.known)), s)
+            partners += found
+            inferred += [r.label for r in found]
 
     def registry_ref(self, ref: OrgRef) -> OrgRef:
         """The registry's entry for a made-up reference when it has one."""
@@ -233,61 +246,15 @@ class PartyFinder:
         return OrgRef(org.name, org.acronym, org) if org else ref
 
 
-MINISTER_OF = re.compile(r"\bMinister(?= (?:of|for) [A-Z])")
 FUNDED_COMPOUND = re.compile(
     r"((?:\ue000\d+\ue001|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}))-(?:funded|financed|sponsored)\b"
 )
 
 
-def _only_names(head: str) -> bool:
-    """True when a sentence's start up to its verb holds only names ("The United States,
-    through USAID,"), so the verb's subject is an organization."""
-    if PREPOSITION.match(head.strip()) and not head.strip().lower().startswith("the"):
-        return False
-    ws = [w.strip("(),.") for w in head.replace(",", " ").split()]
-    return 0 < len(ws) <= 20 and all(
-        not w or MASK.search(w) or capital_word(w) or w.lower() in ("through", "via", "the")
-        for w in ws
-    )
-
-
-def _name_item(text: str) -> bool:
-    """An item of a subject list that reads as a name ("Liberty Shared" beside others)."""
-    base = base_name(text)
-    if ACRONYMED.search(text.strip()):
-        return True
-    return bool(GOVERNMENT_OF.match(base)) or proper_name(MASK.sub("Org", base))
-
-
-def _named(text: str) -> bool:
-    """A subject item that can be an organization: a registry name (with an office's place
-    after it, "IOM Pakistan"), a proper name of a body, a country or its government."""
-    base = base_name(text)
-    if GOVERNMENT_OF.match(base) or ACRONYMED.search(text.strip()):
-        return True
-    if MASK.search(base):
-        return proper_name(MASK.sub("Org", base))
-    return proper_name(base) and org_like(base) or bool(country_code(base))
-
-
-def mask_known(
-    sentence: str, registry: Registry, country: str | None = None, by_country: list | None = None
-) -> tuple[str, list[Organization], list[tuple[int, int]]]:
-    """The sentence with each registry organization replaced by a numbered placeholder, the
-    organizations, and where the sentence names them; generic names read as the release's
-    country's bodies are added to by_country."""
-    known: list[Organization] = []
-    spans = []
-    out, last = [], 0
-    for found in known_mentions(sentence, registry, country):
-        out += [sentence[last : found.start], f"\ue000{len(known)}\ue001"]
-        known.append(found.org)
-        spans.append((found.start, found.end))
-        if found.by_country and by_country is not None:
-            by_country.append(found.org.short)
-        last = found.end
-    out.append(sentence[last:])
-    return "".join(out), known, spans
+def _development_agency(ref: OrgRef) -> bool:
+    """A bilateral development agency or a donor (KOICA, JICA, USAID, GIZ)."""
+    org = ref.org
+    return bool(org and org.type == "donor") or bool(DEVELOPMENT_AGENCY.search(ref.name))
 
 
 def find_parties(
@@ -300,7 +267,8 @@ def find_parties(
     and the spans of the text that name organizations; country is the release's own, which
     a generic name ("the Ministry of Interior") and a "State budget" stand for."""
     acronyms = acronym_definitions(text)
-    finder = PartyFinder(registry, publisher, country, acronyms)
+    foreign = foreign_acronyms(acronyms, registry)
+    finder = PartyFinder(registry, publisher, country, acronyms, foreign)
     whole_names = sorted(acronyms.values(), key=len, reverse=True)
     partners: list[OrgRef] = []
     funders: list[OrgRef] = []
@@ -310,26 +278,31 @@ def find_parties(
     places: list[tuple[int, int, str]] = []
     listing = False  # under "The following authorities took part in this operation:"
     for offset, sentence in sentence_spans(text):
-        masked, known, known_spans = mask_known(sentence, registry, country, by_country)
+        masked, known, known_spans = mask_known(sentence, registry, country, by_country, foreign)
         masked = protect_names(masked, whole_names)
         masked = compound_countries().sub(lambda m: protect(m[0]), masked)
         s = _Sentence(sentence, offset, masked, known)
         s.spans.extend((offset + a, offset + b) for a, b in known_spans)
         listing = listing and sentence.startswith("- ")
         if listing:
-            partners += finder.refs(object_items(LIST_ITEM.sub("", masked)), s)
+            for piece in LIST_ITEM.sub("", masked).split(";"):  # "A – its unit; B"
+                partners += finder.refs(object_items(re.sub(r"\s+[–—]\s.*", "", piece)), s)
         else:
             finder.read(s, partners, funders, inferred)
         listing = listing or bool(PARTICIPANTS_INTRO.search(sentence.strip()))
         spans.extend(s.spans)
         places.extend(s.places)
+    funders = [r for r in funders if not publisher.owns(r.name, r.org and r.org.country)]
     funders = _shortest_dropped(_unique(funders))
+    funders = [r for r in funders if not _state_beside_its_body(r, funders, paying=True)]
     # "ASEAN and Australia launched ..., funded by the Australian Government": a party named by
     # its country that also funds is the donor, not a place
     donors = {home_country(r) for r in funders}
     spans += [(a, b) for a, b, code in places if code in donors]
     funder_keys = {r.key for r in funders}
     partners = _shortest_dropped(_unique(r for r in partners if r.key not in funder_keys))
+    stated = [r for r in partners if r.label not in inferred]  # a body acting alone is no signatory
+    partners = [r for r in partners if not _state_beside_its_body(r, stated)]
     kept = {r.label for r in partners}
     named = kept | {r.label for r in funders}
     return Parties(
@@ -338,6 +311,24 @@ def find_parties(
         sorted(set(spans)),
         [x for x in dict.fromkeys(inferred) if x in kept],
         [x for x in dict.fromkeys(by_country) if x in named],
+    )
+
+
+def _state_beside_its_body(ref: OrgRef, refs: list[OrgRef], paying: bool = False) -> bool:
+    """A country's government named bare ("con apoyo de Canadá", "Kenya, Qatar sign") beside
+    one of its bodies ("la Embajada de Canadá", "Kenya's Ministry of Labour"): the body names
+    the party; among funders, a government paying through its body ("el Gobierno de los
+    Estados Unidos, a través de la Oficina de ... (PRM)") is that body."""
+    state = GOVERNMENT_NAMED.match(ref.name)
+    country = state[1] if state else ref.name  # "Gobierno de los Estados Unidos"
+    code = (ref.bare or (paying and state)) and (
+        country_code(country) or foreign_names().get(match_key(country))
+    )
+    return bool(code) and any(
+        r is not ref
+        and not GOVERNMENT_NAMED.match(r.name)
+        and (names_country(r.name, code) or (paying and home_country(r) == code))
+        for r in refs
     )
 
 

@@ -68,9 +68,9 @@ def is_standfirst(line: str) -> bool:
 
 def lead_after(lines: list[str], i: int, strong: bool = False) -> int | None:
     """Index of the paragraph a headline at i leads into, if one follows closely; a strong
-    headline (<h1>, the page's own title) may have a standfirst between them."""
+    headline (a heading, the page's own title) may have a standfirst between them."""
     skipped = 0
-    standfirst = strong or lines[i].startswith("# ")
+    standfirst = strong or lines[i].startswith(("# ", "## "))
     for k in range(i + 1, len(lines)):
         line = lines[k]
         if not line:

@@ -7,9 +7,12 @@ import re
 
 from .geo import country_code, nationality_code
 from .orgs import OrgRef
-from .phrases import DONOR_NAME
+from .phrases import DEVELOPMENT_AGENCY, DONOR_NAME, STATE_BODY
 
 PARTY_TYPES = ("un-agency", "ngo", "national-institution")
+UN_AGENCY = re.compile(
+    r"(?:the\s+)?(?:United Nations|UN)\b(?!.*\b(?:Trust Fund|Peacebuilding|Fund for)\b)"
+)
 
 
 def donor_like(ref: OrgRef, country: str | None = None) -> bool:
@@ -24,7 +27,10 @@ def donor_like(ref: OrgRef, country: str | None = None) -> bool:
     code = country_code(name) or country_code(re.sub(r"^Government of (?:the )?", "", name))
     if code:
         return code != country
-    return bool(DONOR_NAME.search(name)) and not (country and names_country(name, country))
+    if UN_AGENCY.match(name):  # "United Nations Children's Fund" is an agency, not a donor
+        return False
+    donor = DONOR_NAME.search(name) or DEVELOPMENT_AGENCY.search(name)
+    return bool(donor) and not (country and names_country(name, country))
 
 
 def names_country(name: str, code: str) -> bool:
@@ -34,7 +40,16 @@ def names_country(name: str, code: str) -> bool:
 
 
 def home_country(ref: OrgRef) -> str | None:
-    """The country a funder is the government or a body of ("DFAT", "Government of Japan")."""
+    """The country a funder is the government or a body of ("DFAT", "Government of Japan",
+    "U.S. Department of Labor", "Embassy of Canada")."""
     if ref.org and ref.org.country:
         return ref.org.country
-    return country_code(re.sub(r"^Government of (?:the )?", "", ref.name))
+    name = re.sub(r"^(?:the\s+)?", "", ref.name)
+    code = country_code(re.sub(r"^Government of (?:the )?", "", name))
+    first = re.match(r"([A-Z][\w.'’-]*)(?:\s+([A-Z][\w.'’-]*))?", name)
+    if not code and first and STATE_BODY.search(name):  # a state's body, by its qualifier
+        code = country_code(" ".join(filter(None, first.groups()))) or country_code(first[1])
+        code = code or nationality_code(first[1])
+        of = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w' -]+)$", name)
+        code = code or (country_code(of[1]) if of else None)
+    return code

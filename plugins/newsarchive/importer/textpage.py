@@ -1,11 +1,22 @@
 """Plain-text sources as converters and mail clients leave them: page headers and footers of a
-PDF turned into text, words hyphenated across lines, headlines wrapped over two lines."""
+PDF turned into text, words hyphenated across lines, headlines wrapped over two lines, and
+paragraphs hard-wrapped at a fixed width."""
 
 from __future__ import annotations
 
 import re
 
-from .lines import SMALL_WORDS, TERMINAL, is_title_like, words
+from .lines import (
+    BULLET,
+    CONTACT_HEADER,
+    EMAIL,
+    FOOTER,
+    SMALL_WORDS,
+    TERMINAL,
+    ends_sentence,
+    is_title_like,
+    words,
+)
 
 PAGE_MARK = re.compile(r"\bpage\s+\d{1,3}\s*(?:of|/)\s*\d{1,3}\b|^-?\s*\d{1,3}\s*-?$", re.I)
 RUNNING_HEAD = re.compile(r"(?:^\d{1,3}\s+\S|\S\s+\d{1,3}$)")  # a page number at either end
@@ -60,6 +71,8 @@ def _continues_headline(first: str, second: str) -> bool:
         return False
     if not is_title_like(first) or "," in first:
         return False
+    if re.fullmatch(r"[\d\s/–-]{4,}", second):  # "... IN PERSONS" / "2023-2027"
+        return re.sub(r"[^A-Za-z]", "", first).isupper()
     capitals = all(re.sub(r"[^A-Za-z]", "", x).isupper() for x in (first, second))
     starts_small = words(second)[0].lower() in SMALL_WORDS
     ends_small = words(first)[-1].lower() in SMALL_WORDS
@@ -81,3 +94,80 @@ def join_headline_lines(lines: list[str]) -> list[str]:
 def tidy_text_lines(lines: list[str]) -> list[str]:
     """A plain-text source's lines without page furniture, hyphenation or wrapped headlines."""
     return join_headline_lines(join_hyphenated(drop_page_furniture(lines)))
+
+
+def is_wrapped(lines: list[str]) -> bool:
+    """True when the text is hard-wrapped: many lines continue mid-sentence on the next."""
+    pairs = sum(
+        1
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a and b and not ends_sentence(a) and b[:1].islower() and not a.endswith(":")
+    )
+    return pairs >= 3 and pairs >= 0.1 * sum(1 for line in lines if line)
+
+
+def _leads_text(lines: list[str], i: int) -> bool:
+    """True when the next non-blank line after i starts running text (five words or more)."""
+    nxt = next((line for line in lines[i + 1 :] if line), "")
+    return len(words(nxt)) >= 5 and not EMAIL.search(nxt)
+
+
+def continues(previous: str, line: str) -> bool:
+    """True when a wrapped line carries on the paragraph of the line before it."""
+    if BULLET.match(previous) or len(words(previous)) < 4:
+        return False
+    return line[:1].islower() or not ends_sentence(previous)
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The width a hard-wrapped text was wrapped at: the length most of its long lines reach."""
+    lengths = sorted(len(line) for line in lines if line)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Hard-wrapped lines joined into paragraphs; headings, labels and contact blocks kept (a
+    line that fills the wrap width and runs on into the next is a paragraph's, however
+    capitalized: "... On the World Day against Trafficking in Persons, the National")."""
+    out: list[str] = []
+    buf: list[str] = []
+    raw = False
+    full = 0.75 * wrap_width(lines)
+
+    def flush() -> None:
+        if buf:
+            out.append(" ".join(buf))
+            buf.clear()
+
+    for i, line in enumerate(lines):
+        if not line:
+            flush()
+            out.append("")
+            continue
+        if CONTACT_HEADER.match(line) or FOOTER.match(line):
+            flush()
+            out.append(line)
+            raw = True
+            continue
+        if raw and not (is_title_like(line) and _leads_text(lines, i)):
+            out.append(line)
+            continue
+        raw = False
+        if buf and continues(buf[-1], line):
+            buf.append(line)
+            continue
+        flush()
+        runs_on = (
+            len(line) >= full
+            and len(words(line)) >= 8
+            and i + 1 < len(lines)
+            and bool(lines[i + 1])
+            and ("," in line or words(line)[-1].lower() in SMALL_WORDS or lines[i + 1][0].islower())
+        )
+        heading = is_title_like(line) and not (runs_on and not ends_sentence(line))
+        if heading or line.endswith(":") or BULLET.match(line) or len(words(line)) < 4:
+            out.append(line)
+        else:
+            buf.append(line)
+    flush()
+    return out

@@ -6,15 +6,9 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator
 
-from .checks import DEFAULT_CONTENT, Report, run_checks
-from .problems import Problem, one_line, stop_commands
-
-
-def format_text(report: Report) -> Iterator[str]:
-    """One `path:line: level: message` line per problem (sorted by file), then a summary."""
-    yield from report.lines()
+from ..problems import Problem, one_line, stop_commands
+from . import DEFAULT_CONTENT, Report, run_checks
 
 
 def format_json(report: Report) -> str:
@@ -68,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     stop, resume = stop_commands()
     if github:  # no quoted content can start a workflow command in the log
         print(stop)
-    for line in format_text(report):
+    for line in report.lines():
         print(line)
     if github:
         print(resume)
