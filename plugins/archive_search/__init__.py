@@ -2,9 +2,13 @@
 
 from pelican import signals
 
-from .generator import get_generators
+from archive_releases.signals import release_generator_finalized
+
+from .generator import get_generators, start_search_process
 
 
 def register():
-    """Connect the search generator."""
+    """Connect the search generator, and the start of the search process once the releases are
+    read."""
     signals.get_generators.connect(get_generators)
+    release_generator_finalized.connect(start_search_process)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import gc
 import json
 import logging
@@ -100,8 +102,54 @@ class Phases:
         return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.times)
 
 
-def _in_child(connection, generator: SearchGenerator, parent: int) -> None:
-    """Child process: write the search files, send back their summary (or the error).
+SEARCH_PROCESS_KEY = "archive_search_process"  # in the context: the search process, its pipe
+PROCESS_NAME = "archive-search"
+WRITE = "write"  # what the build sends the search process once the content passed its check
+
+
+def start_search_process(generator) -> None:
+    """Receiver of `release_generator_finalized`: with many releases, build the search files in a
+    forked process from now on, while the content is checked and the pages are written (it needs
+    only the releases, read and sorted by then). It writes nothing until the build sends WRITE
+    (`SearchGenerator.generate_context`, after the content check); a build stopped before that
+    (a content error) leaves the output as it was, and the next build ends that process."""
+    for stale in multiprocessing.active_children():  # waiting since a stopped build
+        if stale.name == PROCESS_NAME:
+            stale.terminate()
+            stale.join()
+    settings, context = generator.settings, generator.context
+    parallel = (
+        len(context.get("releases", []))
+        >= settings.get("SEARCH_PARALLEL_MIN", PARALLEL_MIN_RELEASES)
+        and "fork" in multiprocessing.get_all_start_methods()
+        and (os.cpu_count() or 1) > 1
+    )
+    if not parallel:
+        return
+    fork = multiprocessing.get_context("fork")
+    ours, theirs = fork.Pipe()
+    process = fork.Process(  # may fork a helper
+        target=_in_child, args=(theirs, context, settings, os.getpid()), name=PROCESS_NAME
+    )
+    with paused_gc():  # the child starts from a frozen heap: fewer pages copied
+        process.start()
+    theirs.close()
+    # A build stopped before WRITE leaves it waiting; the interpreter would wait for it on exit
+    # (multiprocessing joins its children), so it is ended then, or by the next build.
+    end = functools.partial(_end, process)
+    atexit.register(end)
+    context[SEARCH_PROCESS_KEY] = (process, ours, end)
+
+
+def _end(process) -> None:
+    if process.is_alive():
+        process.terminate()
+        process.join()
+
+
+def _in_child(connection, context: dict, settings: dict, parent: int) -> None:
+    """Child process: build the search files, write them when the build says so, send back
+    their summary (or the error).
 
     It ends at once if the build does (interrupted or killed): nothing is written after it.
     The collector stays off: the process ends when this returns, and a full collection of the
@@ -109,29 +157,108 @@ def _in_child(connection, generator: SearchGenerator, parent: int) -> None:
     """
     die_with_parent(parent)
     gc.disable()
+    start = time.perf_counter()
     try:
-        result = generator.write_search_files(processes=2)
+        files, releases = build_search_files(context, settings, processes=2)
     except Exception:  # reported by the parent as a build error
+        files, error = None, traceback.format_exc()
+    seconds = time.perf_counter() - start
+    try:
+        if connection.recv() != WRITE:
+            return
+    except EOFError:  # the build stopped before its content passed the check: nothing to write
+        return
+    try:
+        if files is None:
+            result = {"error": error}
+        else:
+            result = write_search_files(files, releases, settings, seconds)
+    except Exception:
         result = {"error": traceback.format_exc()}
     connection.send(result)
     connection.close()
 
 
+def build_search_files(
+    context: dict, settings: dict, processes: int = 1
+) -> tuple[dict[str, bytes], int]:
+    """The search files of the published releases ({path under SEARCH_DIR: bytes}) and how many
+    releases they hold; the lunr index scored in `processes` processes."""
+    releases = context.get("releases", [])
+    urls = {key: settings[name] for key, name in URL_SETTINGS if name in settings}
+    cache_path = os.path.join(settings.get("CACHE_PATH", "cache"), CACHE_FILE)
+    cache = None
+    if settings.get("CACHE_CONTENT"):
+        cache = TermCache.load(cache_path) if settings.get("LOAD_CONTENT_CACHE") else TermCache()
+    phases = Phases()
+    with paused_gc():
+        docs = search_documents(((r.url, r.content, r.record) for r in releases), cache)
+        phases.done("documents")
+        full = settings.get("SEARCH_FULL_INDEX")  # lunr.py's own index, for comparisons
+        if full:
+            index = build_index(docs, cache)
+        else:
+            counts = count_documents(docs, cache)
+            if cache is not None:  # saved now, its memory freed before the scoring
+                cache.save(cache_path)
+                cache = None
+            index = encode_counts(counts, processes)
+        phases.done("index")
+        files = search_files(docs, index, urls, **shard_settings(settings))
+        phases.done("files")
+        if cache is not None:
+            cache.save(cache_path)
+        if full:
+            files[full] = dumps(index.serialize())
+    logger.debug("archive_search: %s", phases)
+    return files, len(docs)
+
+
+def write_search_files(
+    files: dict[str, bytes], releases: int, settings: dict, seconds: float
+) -> dict:
+    """Write the search files whose bytes changed, delete those of an earlier build that are
+    gone; returns their summary (`seconds`: the time building them took)."""
+    start = time.perf_counter()
+    output = settings["OUTPUT_PATH"]
+    folder = settings.get("SEARCH_DIR", "search").strip("/")
+    written = 0
+    for path, data in sorted(files.items()):
+        written += write_if_changed(output, f"{folder}/{path}", data)
+    remove_stale(Path(output) / folder, files)
+    return {
+        "id": json.loads(files["index.json"])["id"],
+        "releases": releases,
+        "files": len(files),
+        "written": written,
+        "bytes": sum(map(len, files.values())),
+        "seconds": seconds + time.perf_counter() - start,
+    }
+
+
+def remove_stale(folder: Path, files: dict[str, bytes]) -> None:
+    """Delete shard files of an earlier build that this build did not write."""
+    for sub in ("w", "t", "d", "f"):
+        for path in sorted((folder / sub).glob("*.json")):
+            if f"{sub}/{path.name}" not in files:
+                os.unlink(path)
+
+
 class SearchGenerator(Generator):
     """After the releases are read: the search files and `search/index.html`.
 
-    With many releases the index is built in a forked process while the other generators write
-    their pages (it needs only the releases, read by then); the page waits for its result.
+    With many releases the index is built in a forked process (`start_search_process`) while
+    the content is checked and the other generators write their pages; the page waits for its
+    result.
     """
 
     def __init__(self, *args, **kwargs):
         self.search_id = ""
-        self._child = None
         super().__init__(*args, **kwargs)
 
     def generate_context(self) -> None:
-        """Check the page's scripts; start building the search files on another core when that
-        pays off."""
+        """Check the page's scripts; the content passed its check (this runs after it): the
+        search process may write."""
         for path in missing_scripts(self.settings):
             logger.error(
                 "archive_search: %s is missing: the search page cannot work without it; restore "
@@ -140,38 +267,29 @@ class SearchGenerator(Generator):
                 path,
                 path,
             )
-        releases = self.context.get("releases", [])
-        parallel = (
-            len(releases) >= self.settings.get("SEARCH_PARALLEL_MIN", PARALLEL_MIN_RELEASES)
-            and "fork" in multiprocessing.get_all_start_methods()
-            and (os.cpu_count() or 1) > 1
-        )
-        if parallel:
-            context = multiprocessing.get_context("fork")
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(  # may fork a helper
-                target=_in_child, args=(send, self, os.getpid())
-            )
-            with paused_gc():  # the child starts from a frozen heap: fewer pages copied
-                process.start()
-            send.close()
-            self._child = (process, receive)
+        child = self.context.get(SEARCH_PROCESS_KEY)
+        if child is not None:
+            child[1].send(WRITE)
 
     def generate_output(self, writer) -> None:
-        """Write the search files (or collect the child's), then the page that reads them."""
-        if self._child is not None:
-            process, receive = self._child
-            self._child = None
+        """Write the search files (or collect the search process's), then the page that reads
+        them."""
+        child = self.context.pop(SEARCH_PROCESS_KEY, None)
+        if child is not None:
+            process, connection, end = child
             try:
-                result = receive.recv()
+                result = connection.recv()
             except EOFError:  # the child died before sending anything
                 result = None
             process.join()
-            receive.close()
+            connection.close()
+            atexit.unregister(end)
             if result is None:
                 result = {"error": f"the search process stopped (exit code {process.exitcode})"}
         else:
-            result = self.write_search_files()
+            start = time.perf_counter()
+            files, releases = build_search_files(self.context, self.settings)
+            result = write_search_files(files, releases, self.settings, time.perf_counter() - start)
         if "error" in result:
             logger.error(
                 "archive_search: the search files could not be written; the search page will "
@@ -189,58 +307,6 @@ class SearchGenerator(Generator):
                 result["seconds"],
             )
         self.write_search_page(writer)
-
-    def write_search_files(self, processes: int = 1) -> dict:
-        """Build the lunr index of the published releases and write it as shards (scored in
-        `processes` processes)."""
-        start = time.perf_counter()
-        releases = self.context.get("releases", [])
-        folder = self.settings.get("SEARCH_DIR", "search").strip("/")
-        urls = {key: self.settings[name] for key, name in URL_SETTINGS if name in self.settings}
-        cache_path = os.path.join(self.settings.get("CACHE_PATH", "cache"), CACHE_FILE)
-        cache = None
-        if self.settings.get("CACHE_CONTENT"):
-            load = self.settings.get("LOAD_CONTENT_CACHE")
-            cache = TermCache.load(cache_path) if load else TermCache()
-        phases = Phases()
-        with paused_gc():
-            docs = search_documents(((r.url, r.content, r.record) for r in releases), cache)
-            phases.done("documents")
-            full = self.settings.get("SEARCH_FULL_INDEX")  # lunr.py's own index, for comparisons
-            if full:
-                index = build_index(docs, cache)
-            else:
-                index = encode_counts(count_documents(docs, cache), processes)
-            phases.done("index")
-            files = search_files(docs, index, urls, **shard_settings(self.settings))
-            phases.done("files")
-            if cache is not None:
-                cache.save(cache_path)
-            if full:
-                files[full] = dumps(index.serialize())
-        output = self.settings["OUTPUT_PATH"]
-        written = 0
-        for path, data in sorted(files.items()):
-            written += write_if_changed(output, f"{folder}/{path}", data)
-        self.remove_stale(Path(output) / folder, files)
-        phases.done("written")
-        logger.debug("archive_search: %s", phases)
-        return {
-            "id": json.loads(files["index.json"])["id"],
-            "releases": len(docs),
-            "files": len(files),
-            "written": written,
-            "bytes": sum(map(len, files.values())),
-            "seconds": time.perf_counter() - start,
-        }
-
-    @staticmethod
-    def remove_stale(folder: Path, files: dict[str, bytes]) -> None:
-        """Delete shard files of an earlier build that this build did not write."""
-        for sub in ("w", "t", "d", "f"):
-            for path in sorted((folder / sub).glob("*.json")):
-                if f"{sub}/{path.name}" not in files:
-                    os.unlink(path)
 
     def write_search_page(self, writer) -> None:
         """search/index.html: the form, facets and results, filled in by search.js."""

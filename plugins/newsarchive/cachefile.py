@@ -10,6 +10,7 @@ previous cache whole.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import logging
@@ -125,11 +126,16 @@ def load(path: str | os.PathLike, salt: str, what: str = "cache") -> Any | None:
             if start is None:
                 return None
             fh.seek(start)
+            collecting = gc.isenabled()
+            gc.disable()  # unpickling makes millions of objects and no garbage: 2.5x faster
             try:
                 return pickle.load(fh)
             except Exception as exc:  # the checksum matched: written by an incompatible version
                 _damaged(path, what, f"{type(exc).__name__}: {exc}")
                 return None
+            finally:
+                if collecting:
+                    gc.enable()
     except FileNotFoundError:
         return None
     except OSError as exc:

@@ -254,10 +254,10 @@ def test_scoring_process_failure_is_raised_with_its_traceback(monkeypatch):
     parent = os.getpid()
     original = shards._encode_part
 
-    def broken_in_child(counts, terms):
+    def broken_in_child(*args):
         if os.getpid() != parent:
             raise ValueError("scores exploded")
-        return original(counts, terms)
+        return original(*args)
 
     monkeypatch.setattr(shards, "_encode_part", broken_in_child)
     with pytest.raises(RuntimeError, match="scores exploded"):

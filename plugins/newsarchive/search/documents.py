@@ -164,7 +164,7 @@ def search_documents(
             values["body"] = html or ""
             key = cache_key(values.values())
             found = cache.get(key)
-            doc = replace(doc, cache_key=key, cached_snippet=found[0] if found else "")
+            doc = replace(doc, cache_key=key, cached_snippet=found.snippet if found else "")
         if found is None:
             doc = replace(doc, body=html_to_text(html))
         docs.append(doc)

@@ -6,6 +6,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
+from itertools import chain, repeat
+from operator import add, mul, truediv
 
 from lunr.builder import Builder
 from lunr.index import Index
@@ -13,7 +15,7 @@ from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.trimmer import trimmer
 
-from .cache import Counted, TermCache
+from .cache import Counted, Packed, TermCache
 from .documents import SearchDocument, excerpt, field_values
 from .text import FIELDS, Analyzer, fold, words
 
@@ -110,15 +112,30 @@ def _counted_fields(
 ) -> Iterator[tuple[SearchDocument, tuple[Counted, ...]]]:
     """(doc, counted terms of each field in FIELDS order), from the cache when it has them."""
     for doc in docs:
-        found = cache.get(doc.cache_key) if cache is not None else None
+        found = cache.get(doc.cache_key) if cache is not None and doc.cache_key else None
         if found is not None:
-            yield doc, found[1]
+            yield doc, cache.unpack(found)
             continue
         texts = field_texts(doc)
         counted = tuple(builder.count(texts[name]) for name, _ in FIELDS)
-        if cache is not None:
-            cache.put(doc.cache_key, (excerpt(doc.body), counted))
+        if cache is not None and doc.cache_key:
+            cache.put(doc.cache_key, cache.pack(excerpt(doc.body), counted))
         yield doc, counted
+
+
+def _packed_fields(
+    builder: _Builder, docs: Sequence[SearchDocument], cache: TermCache
+) -> Iterator[tuple[int, Packed]]:
+    """(ref, counted terms of its fields as a Packed entry), from the cache when it has them."""
+    for doc in docs:
+        found = cache.get(doc.cache_key) if doc.cache_key else None
+        if found is None:
+            texts = field_texts(doc)
+            counted = (builder.count(texts[name]) for name, _ in FIELDS)
+            found = cache.pack(excerpt(doc.body), counted)
+            if doc.cache_key:
+                cache.put(doc.cache_key, found)
+        yield doc.ref, found
 
 
 def build_index(docs: Sequence[SearchDocument], cache: TermCache | None = None) -> Index:
@@ -174,41 +191,92 @@ class Counts:
     boosts: list[float]
     term_index: dict[str, int]  # first occurrence by document, field, position
     frequency: dict[str, int]  # (field, document) pairs holding the term
-    rows: list[list[tuple[int, int, dict[str, int]]]]  # per field: (ref, length, term counts)
+    documents: int
+    lengths: list[list[int]]  # per field, per ref: number of terms
+    postings: list[dict[str, list[int]]]  # per field: term -> [ref, tf, ref, tf, ...]
     averages: list[float]  # per field: mean length
     k1: float
     b: float
 
 
 def count_documents(docs: Sequence[SearchDocument], cache: TermCache | None = None) -> Counts:
-    """The Counts of `docs` (counted terms taken from the cache when it has them)."""
+    """The Counts of `docs`, in ref order (counted terms taken from the cache when it has them;
+    without one, a cache of this build alone numbers the terms)."""
     builder = _builder()
+    cache = cache if cache is not None else TermCache()
     names = [name for name, _ in FIELDS]
-    term_index: dict[str, int] = {}
+    packs = list(_packed_fields(builder, docs, cache))
+    lengths = [[packed.lengths[pos] for _, packed in packs] for pos in range(len(names))]
+    postings = [inverted(packs, pos, cache.terms) for pos in range(len(names))]
     frequency: dict[str, int] = defaultdict(int)
-    rows: list[list[tuple[int, int, dict[str, int]]]] = [[] for _ in names]
-    totals = [0] * len(names)
-    count = 0
-    for doc, counted in _counted_fields(builder, docs, cache):
-        count += 1
-        for pos, (length, counts) in enumerate(counted):
-            rows[pos].append((doc.ref, length, counts))
-            totals[pos] += length
-            for term in counts:
-                if term not in term_index:
-                    term_index[term] = len(term_index)
-                frequency[term] += 1
+    for lists in postings:
+        for term, pairs in lists.items():
+            frequency[term] += len(pairs) // 2
+    # Terms numbered by first occurrence (document, field, position), as lunr's Builder numbers
+    # them: one pass in C over the millions of (term, field, document).
+    first_seen = dict.fromkeys(chain.from_iterable(packed.terms for _, packed in packs))
+    count = len(packs)
     return Counts(
         fields=names,
         pipeline=builder.search_pipeline.serialize(),
         boosts=[builder._fields[name].boost for name in names],
-        term_index=term_index,
+        term_index={cache.terms[number]: i for i, number in enumerate(first_seen)},
         frequency=dict(frequency),
-        rows=rows,
-        averages=[total / count if count else 0.0 for total in totals],
+        documents=count,
+        lengths=lengths,
+        postings=postings,
+        averages=[sum(field) / count if count else 0.0 for field in lengths],
         k1=builder._k1,
         b=builder._b,
     )
+
+
+def inverted(packs: list[tuple[int, Packed]], pos: int, terms: list[str]) -> dict[str, list[int]]:
+    """Field `pos`'s postings: term -> [ref, tf, ref, tf, ...] by ascending ref.
+
+    Two integers a posting, not a tuple: a tenth of the memory of (ref, score) pairs, and the
+    refs and counts are slices that the scoring below runs over without a Python loop.
+    """
+    lists: list[list[int] | None] = [None] * len(terms)
+    for ref, packed in packs:
+        start, end = packed.ends[pos - 1] if pos else 0, packed.ends[pos]
+        for number, tf in zip(packed.terms[start:end], packed.counts[start:end], strict=True):
+            pairs = lists[number]
+            if pairs is None:
+                lists[number] = [ref, tf]
+            else:
+                pairs += (ref, tf)
+    return {terms[number]: pairs for number, pairs in enumerate(lists) if pairs is not None}
+
+
+def field_norms(counts: Counts) -> list[list[float]]:
+    """Per field, per ref: BM25's length normalisation, k1 * (1 - b + b * length / average)."""
+    k1, b = counts.k1, counts.b
+    return [
+        [k1 * (1 - b + b * (length / average)) for length in lengths] if average else []
+        for lengths, average in zip(counts.lengths, counts.averages, strict=True)
+    ]
+
+
+def idf(counts: Counts, term: str) -> float:
+    """lunr's inverse document frequency of a term."""
+    documents, n = counts.documents, counts.frequency[term]
+    return math.log(1 + abs((documents - n + 0.5) / (n + 0.5)))
+
+
+def bm25(
+    weight: float, boost: float, k1_plus_1: float, norms: list[float], refs, tfs
+) -> list[float]:
+    """The scores of one term in one field, rounded to 3 places as lunr.py serializes them:
+    weight * ((k1 + 1) * tf) / (norm + tf) * boost, the same float operations in the same order
+    as lunr.py's Builder, run by `map` (no Python bytecode per posting; a boost of 1 changes no
+    float, so it is skipped)."""
+    numerators = map(mul, repeat(weight), map(mul, repeat(k1_plus_1), tfs))
+    denominators = map(add, map(norms.__getitem__, refs), tfs)
+    scores = map(truediv, numerators, denominators)
+    if boost != 1:
+        scores = map(mul, scores, repeat(boost))
+    return list(map(round, scores, repeat(3)))
 
 
 def score_terms(
@@ -219,28 +287,16 @@ def score_terms(
     The score is the term's component of that field's vector in lunr.py's index: the same BM25
     float operations in the same order as its Builder, rounded to 3 places as it serializes.
     """
-    documents = len(counts.rows[0]) if counts.rows else 0
-    idf = {
-        term: math.log(1 + abs((documents - n + 0.5) / (n + 0.5)))
-        for term, n in counts.frequency.items()
-        if terms is None or term in terms
-    }
-    k1, b, k1_plus_1 = counts.k1, counts.b, counts.k1 + 1
-    postings: dict[str, dict[int, list[tuple[int, float]]]] = {term: {} for term in idf}
-    for pos, rows in enumerate(counts.rows):
-        average, boost = counts.averages[pos], counts.boosts[pos]
-        lists: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for ref, length, tfs in rows:
-            if not tfs:
-                continue
-            norm = k1 * (1 - b + b * (length / average))
-            pairs = tfs.items() if terms is None else [(t, tfs[t]) for t in tfs.keys() & terms]
-            for term, tf in pairs:
-                score = idf[term] * (k1_plus_1 * tf) / (norm + tf)
-                score *= boost
-                lists[term].append((ref, round(score, 3)))
+    norms, k1_plus_1 = field_norms(counts), counts.k1 + 1
+    weights = {t: idf(counts, t) for t in counts.frequency if terms is None or t in terms}
+    postings: dict[str, dict[int, list[tuple[int, float]]]] = {term: {} for term in weights}
+    for pos, lists in enumerate(counts.postings):
         for term, pairs in lists.items():
-            postings[term][pos] = pairs
+            if term not in weights:
+                continue
+            refs, tfs = pairs[::2], pairs[1::2]
+            scores = bm25(weights[term], counts.boosts[pos], k1_plus_1, norms[pos], refs, tfs)
+            postings[term][pos] = list(zip(refs, scores, strict=True))
     return postings
 
 

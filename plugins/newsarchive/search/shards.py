@@ -45,12 +45,14 @@ import os
 import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import sub
 
 from lunr.index import Index
 
 from ..processes import die_with_parent
 from .documents import SearchDocument, country_names
-from .index import Counts, Scored, score_terms, scored_from_index
+from .index import Counts, Scored, bm25, field_norms, idf, scored_from_index
 from .text import Analyzer, fold, words
 
 FORMAT_VERSION = 2
@@ -67,14 +69,17 @@ def dumps(value) -> bytes:
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
-    """Garbage collector frozen and off while building large structures (much faster)."""
+    """Garbage collector frozen and off while building large structures (much faster); a freeze
+    made before (the build's, of what lives as long as it) is left in place."""
     enabled = gc.isenabled()
+    outer = gc.get_freeze_count() > 0
     gc.freeze()
     gc.disable()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not outer:
+            gc.unfreeze()
         if enabled:
             gc.enable()
 
@@ -121,8 +126,37 @@ def encode(scored: Scored) -> Encoded:
     return Encoded(list(scored.fields), list(scored.pipeline), terms, entries)
 
 
+class _Numerals(dict):
+    """The JSON text of each score met, made once: scores have 3 decimals, so a few thousand
+    values recur across millions of postings (json writes a float as its repr)."""
+
+    def __missing__(self, value: float) -> str:
+        text = self[value] = repr(value)
+        return text
+
+
 def _encode_part(counts: Counts, terms: list[str]) -> list[bytes]:
-    return encode_entries(counts.term_index, score_terms(counts, set(terms)), terms)
+    """The entries of `terms`, as `encode_entries` writes what `score_terms` gives: each term's
+    postings scored straight into its flat list, written as JSON text and freed (the postings
+    of `terms` are taken out of `counts`)."""
+    norms, k1_plus_1 = field_norms(counts), counts.k1 + 1
+    integers = [str(i) for i in range(counts.documents + 1)]  # ref deltas: 0 to documents
+    scores = _Numerals()
+    out = []
+    for term in terms:
+        weight = idf(counts, term)
+        parts = [str(counts.term_index[term])]
+        for pos, lists in enumerate(counts.postings):
+            flat = lists.pop(term, None)  # [ref, tf, ...], becoming [ref delta, score, ...]
+            if flat is None:
+                continue
+            refs = flat[::2]
+            found = bm25(weight, counts.boosts[pos], k1_plus_1, norms[pos], refs, flat[1::2])
+            flat[1::2] = map(scores.__getitem__, found)
+            flat[::2] = map(integers.__getitem__, map(sub, refs, chain((0,), refs)))
+            parts += (str(pos), f"[{','.join(flat)}]")
+        out.append(f"[{','.join(parts)}]".encode())
+    return out
 
 
 def _encode_in_child(connection, counts: Counts, terms: list[str], parent: int) -> None:
@@ -136,9 +170,9 @@ def _encode_in_child(connection, counts: Counts, terms: list[str], parent: int) 
 
 
 def encode_counts(counts: Counts, processes: int = 1) -> Encoded:
-    """Score and encode every term of `counts`; with 2 processes (fork), the terms after the
-    point where half the postings are scored in a forked process while this one does the rest.
-    The bytes are the same either way."""
+    """Score and encode every term of `counts` (its postings are used up); with 2 processes
+    (fork), the terms after the point where half the postings are scored in a forked process
+    while this one does the rest. The bytes are the same either way."""
     terms = sorted(counts.term_index, key=utf16_key)
     if processes < 2 or len(terms) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return Encoded(counts.fields, counts.pipeline, terms, _encode_part(counts, terms))
