@@ -57,8 +57,8 @@ def test_other_publishers_meet_unseen_thresholds(site_registry, part):
 # partners 0.74 (TP 21, FP 1, FN 14), funders 0.82 (TP 9, FP 3, FN 1)), then used to
 # find failure families: floors at or just under what they score now, so that a change that
 # loses what they taught shows. The inferred-partner rule (importer/inferred.py) trades a few
-# false partners on the tuned sets (blind3 0.96 -> 0.957, blind5 0.98 -> 0.961, blind6 0.98 -> 0.972) for recall on
-# sets never seen (leave-one-set-out mean 0.68 -> 0.79, tests/importer/loso.py).
+# false partners on the tuned sets (blind3 0.96 -> 0.957, blind5 0.98 -> 0.961, blind6 0.98 ->
+# 0.972) for recall on sets never seen (leave-one-set-out mean 0.68 -> 0.79: tests/importer/loso).
 FLOORS = {
     "blind3": {
         "titles": 1.0,
