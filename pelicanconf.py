@@ -52,6 +52,9 @@ FILENAME_METADATA = r"(?P<slug>[^/]+)"
 DIRECT_TEMPLATES = []
 HOME_LATEST = 10
 ARCHIVE_LIST_NAMES = 10  # organizations (and countries) named per release in lists and feeds
+# Partner, country and goal pages written by a second process from this many releases on
+# (False: one process writes every page). Same files either way.
+ARCHIVE_FORK_WRITERS = 400
 
 RELEASE_URL = "releases/{folder}/{slug}/"
 RELEASE_SAVE_AS = "releases/{folder}/{slug}/index.html"

@@ -8,9 +8,11 @@ from itertools import groupby
 
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
+from pelican.writers import Writer
 
 from newsarchive.collection import collation_key, group_by
 from newsarchive.countries import get_country
+from newsarchive.forked import ForkedPages, parallel
 from newsarchive.incremental import fingerprint
 from newsarchive.pages import (
     REGISTRY_KEY,
@@ -236,8 +238,23 @@ class TaxonomyGenerator(Generator):
             if code:
                 term.home_country = pages.get(code) or get_country(code)
 
+    def start_writing(self) -> None:
+        """With many releases, write this generator's pages in a forked process from now on,
+        while the build writes the release and year pages (newsarchive/forked.py)."""
+        self.forked = None
+        if parallel(self.settings, len(self.context.get("releases", []))):
+            self.forked = ForkedPages(self.context, self.settings, self.write_pages, Writer)
+
     def generate_output(self, writer) -> None:
-        """Write index pages, term pages and term feeds."""
+        """Write index pages, term pages and term feeds (or wait for the process writing them)."""
+        forked, self.forked = getattr(self, "forked", None), None
+        if forked is not None:
+            forked.finish()
+        else:
+            self.write_pages(writer)
+
+    def write_pages(self, writer) -> None:
+        """Index pages, term pages and term feeds, in this order."""
         for index in self.indexes:
             self.write_index(writer, index)
             for term in index.terms:
@@ -330,3 +347,11 @@ def add_filters(pelican) -> None:
 def get_generators(pelican):
     """The taxonomy generator."""
     return TaxonomyGenerator
+
+
+def start_writing(generators) -> None:
+    """Receiver of `all_generators_finalized`: every context is ready and the content check has
+    passed, so the taxonomy pages may be written from now on."""
+    for generator in generators:
+        if isinstance(generator, TaxonomyGenerator):
+            generator.start_writing()
