@@ -31,6 +31,7 @@ PATH = {content!r}
 CACHE_PATH = {cache!r}
 OUTPUT_PATH = {content!r} + "-unused-output"  # every build names its --output
 ARCHIVE_PARALLEL_MIN = SEARCH_PARALLEL_MIN = 60  # reader workers and the search process
+ARCHIVE_FORK_WRITERS = 60  # and the second page writer
 {extra}
 """
 
