@@ -16,7 +16,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from newsarchive.output import write_if_changed
-from newsarchive.processes import die_with_parent
+from newsarchive.processes import die_with_parent, paused_gc
 from newsarchive.search import build_index, search_documents, search_files
 from newsarchive.search.cache import TermCache
 from newsarchive.search.index import count_documents
@@ -27,7 +27,6 @@ from newsarchive.search.shards import (
     TERM_SHARD_BYTES,
     dumps,
     encode_counts,
-    paused_gc,
 )
 
 logger = logging.getLogger(__name__)

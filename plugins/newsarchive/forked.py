@@ -23,11 +23,11 @@ import traceback
 from collections.abc import Callable
 
 from .incremental import MANIFEST_KEY, WRITTEN_PAGES_KEY
-from .processes import die_with_parent
-from .search.shards import paused_gc
+from .processes import die_with_parent, paused_gc
 
 PARALLEL_MIN_RELEASES = 400  # below this, forking costs more than it saves
 PELICAN_FATAL = "Warning or error encountered"  # what Pelican's --fatal raises
+PROCESS_NAME = "archive-pages"
 
 
 def parallel(settings: dict, releases: int) -> bool:
@@ -49,12 +49,16 @@ class ForkedPages:
 
     def __init__(self, context: dict, settings: dict, write: Callable, writer_class) -> None:
         self.context = context
+        for stale in multiprocessing.active_children():  # of a build stopped before its turn
+            if stale.name == PROCESS_NAME:
+                stale.terminate()
+                stale.join()
         fork = multiprocessing.get_context("fork")
         self.connection, theirs = fork.Pipe(duplex=False)
         self.process = fork.Process(
             target=_in_child,
             args=(theirs, context, settings, write, writer_class, os.getpid()),
-            name="archive-pages",
+            name=PROCESS_NAME,
         )
         with paused_gc():  # the child starts from a frozen heap: fewer pages copied
             self.process.start()

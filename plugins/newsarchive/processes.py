@@ -1,21 +1,25 @@
 """Helper processes that end with the build: none outlives it or writes after it is gone.
 
-The build forks reader workers and a search process. If `archive build` is interrupted or killed
-(SIGINT, SIGTERM, even SIGKILL), each of them must stop at once instead of finishing its work
-and writing into the output folder. On Linux the kernel sends the child SIGKILL when its parent
-dies (prctl PR_SET_PDEATHSIG); elsewhere a watchdog thread ends the child when its parent is gone.
+The build forks reader workers, a page writer and a search process. If `archive build` is
+interrupted or killed (SIGINT, SIGTERM, even SIGKILL), each of them must stop at once instead of
+finishing its work and writing into the output folder. On Linux the kernel sends the child
+SIGKILL when its parent dies (prctl PR_SET_PDEATHSIG); elsewhere a watchdog thread ends the
+child when its parent is gone.
 Children ignore SIGINT: Ctrl-C reaches the whole process group, and the parent alone decides.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import gc
 import os
 import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
 
 PR_SET_PDEATHSIG = 1
 WATCHDOG_SECONDS = 0.5
@@ -44,3 +48,20 @@ def die_with_parent(parent: int) -> None:
         threading.Thread(target=_watch, args=(parent,), daemon=True).start()
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Garbage collector frozen and off while building large structures (much faster); a freeze
+    made before (the build's, of what lives as long as it) is left in place."""
+    enabled = gc.isenabled()
+    outer = gc.get_freeze_count() > 0
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if not outer:
+            gc.unfreeze()
+        if enabled:
+            gc.enable()

@@ -36,14 +36,12 @@ vector's magnitude, so the field-vector components of the query's terms are all 
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import json
 import multiprocessing
 import os
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import sub
@@ -65,23 +63,6 @@ FACET_DOCS_PER_SHARD = 500
 def dumps(value) -> bytes:
     """Compact, deterministic JSON."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Garbage collector frozen and off while building large structures (much faster); a freeze
-    made before (the build's, of what lives as long as it) is left in place."""
-    enabled = gc.isenabled()
-    outer = gc.get_freeze_count() > 0
-    gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if not outer:
-            gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 def utf16_key(term: str) -> bytes:
