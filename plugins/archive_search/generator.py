@@ -16,7 +16,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from newsarchive.output import write_if_changed
-from newsarchive.processes import die_with_parent, paused_gc
+from newsarchive.processes import die_with_parent, end_stale, fork_helps, paused_gc
 from newsarchive.search import build_index, search_documents, search_files
 from newsarchive.search.cache import TermCache
 from newsarchive.search.index import count_documents
@@ -112,18 +112,10 @@ def start_search_process(generator) -> None:
     only the releases, read and sorted by then). It writes nothing until the build sends WRITE
     (`SearchGenerator.generate_context`, after the content check); a build stopped before that
     (a content error) leaves the output as it was, and the next build ends that process."""
-    for stale in multiprocessing.active_children():  # waiting since a stopped build
-        if stale.name == PROCESS_NAME:
-            stale.terminate()
-            stale.join()
+    end_stale(PROCESS_NAME)  # waiting since a stopped build
     settings, context = generator.settings, generator.context
-    parallel = (
-        len(context.get("releases", []))
-        >= settings.get("SEARCH_PARALLEL_MIN", PARALLEL_MIN_RELEASES)
-        and "fork" in multiprocessing.get_all_start_methods()
-        and (os.cpu_count() or 1) > 1
-    )
-    if not parallel:
+    releases = len(context.get("releases", []))
+    if not fork_helps(releases, settings.get("SEARCH_PARALLEL_MIN", PARALLEL_MIN_RELEASES)):
         return
     fork = multiprocessing.get_context("fork")
     ours, theirs = fork.Pipe()

@@ -23,7 +23,7 @@ import traceback
 from collections.abc import Callable
 
 from .incremental import MANIFEST_KEY, WRITTEN_PAGES_KEY
-from .processes import die_with_parent, paused_gc
+from .processes import die_with_parent, end_stale, fork_helps, paused_gc
 
 PARALLEL_MIN_RELEASES = 400  # below this, forking costs more than it saves
 PELICAN_FATAL = "Warning or error encountered"  # what Pelican's --fatal raises
@@ -37,11 +37,7 @@ def parallel(settings: dict, releases: int) -> bool:
     if setting is False:
         return False
     least = setting if type(setting) is int else PARALLEL_MIN_RELEASES  # True: the default
-    return (
-        releases >= least
-        and "fork" in multiprocessing.get_all_start_methods()
-        and (os.cpu_count() or 1) > 1
-    )
+    return fork_helps(releases, least)
 
 
 class ForkedPages:
@@ -49,10 +45,7 @@ class ForkedPages:
 
     def __init__(self, context: dict, settings: dict, write: Callable, writer_class) -> None:
         self.context = context
-        for stale in multiprocessing.active_children():  # of a build stopped before its turn
-            if stale.name == PROCESS_NAME:
-                stale.terminate()
-                stale.join()
+        end_stale(PROCESS_NAME)  # of a build stopped before its turn
         fork = multiprocessing.get_context("fork")
         self.connection, theirs = fork.Pipe(duplex=False)
         self.process = fork.Process(

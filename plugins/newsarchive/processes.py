@@ -14,6 +14,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import gc
+import multiprocessing
 import os
 import signal
 import sys
@@ -48,6 +49,25 @@ def die_with_parent(parent: int) -> None:
         threading.Thread(target=_watch, args=(parent,), daemon=True).start()
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
+
+
+def fork_helps(items: int, least: int) -> bool:
+    """True when a forked helper process may pay for itself: at least `least` items to work on,
+    fork available and two cores or more."""
+    return (
+        items >= least
+        and "fork" in multiprocessing.get_all_start_methods()
+        and (os.cpu_count() or 1) > 1
+    )
+
+
+def end_stale(name: str) -> None:
+    """End the helpers of this name that an earlier, stopped build in this process (--autoreload)
+    left waiting."""
+    for stale in multiprocessing.active_children():
+        if stale.name == name:
+            stale.terminate()
+            stale.join()
 
 
 @contextlib.contextmanager
